@@ -1,0 +1,42 @@
+"""Translating pages and snippets with wagtail-localize from code (demo content, imports).
+
+``translate_instance`` does what a translator does in the wagtail-localize editor: it syncs the
+source into a translation for a locale, fills the strings it has translations for, and saves
+(and, for pages, publishes) the translated copy. Strings with no translation keep the source
+text, as wagtail-localize does for a partly translated page.
+"""
+
+from collections.abc import Mapping
+
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+
+@transaction.atomic
+def translate_instance(*, instance, locale: Locale, strings: Mapping[str, str], publish=True):
+    """Create or update ``instance``'s translation into ``locale``; returns the translated copy.
+
+    ``strings`` maps source text (a field's whole value, or one rich-text segment) to its
+    translation. Idempotent: running it again updates the same translated copy.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    for entry in po:
+        translated = strings.get(entry.msgid)
+        if translated:
+            entry.msgstr = translated
+    translation.import_po(po, tool_name="load_demo_content")
+    if isinstance(instance, Page):
+        translation.save_target(publish=publish)
+    else:
+        translation.save_target()
+    return source.get_translated_instance(locale)
+
+
+def other_locales() -> list[Locale]:
+    default = Locale.get_default()
+    return list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))

@@ -1,0 +1,32 @@
+"""Fixtures shared by every app's tests: locales and a site whose root is a HomePage."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from portal.locales import ensure_locales
+from portal.models import HomePage
+
+
+@pytest.fixture
+def locales(db) -> dict[str, Locale]:
+    return {locale.language_code: locale for locale in ensure_locales()}
+
+
+@pytest.fixture
+def home_page(locales) -> HomePage:
+    """The English home page as the default site's root (replacing Wagtail's welcome page)."""
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children().filter(slug="home"):
+        placeholder.slug = f"placeholder-{placeholder.pk}"
+        placeholder.save(update_fields=["slug"])
+    home = root.add_child(
+        instance=HomePage(title="Housing engagement", slug="home", locale=locales["en"])
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Portal"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(
+        locale__in=[loc for code, loc in locales.items() if code != "en"]
+    ).delete()
+    return home
