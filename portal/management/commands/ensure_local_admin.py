@@ -1,5 +1,6 @@
 """Create or reset a local-only admin account and print its sign-in (used by `make run`)."""
 
+import os
 import secrets
 
 from django.conf import settings
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                "Local admin sign-in: http://127.0.0.1:%s/admin/  username: admin  password: %s"
-                % (options.get("port") or "8000", password)
+                f"Local admin sign-in: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
+                f"  username: admin  password: {password}"
             )
         )
