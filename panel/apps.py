@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,17 @@ class PanelConfig(AppConfig):
     name = "panel"
     verbose_name = _("Housing Advisory Panel")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from panel import demo, signals
+        from panel.home import home_section_context
+        from portal.registry import register_demo_generator, register_home_section
+
+        post_migrate.connect(signals.configure_after_migrate, sender=self)
+        register_home_section(
+            name="panel",
+            template="components/panel/home_section.html",
+            get_context=home_section_context,
+            order=80,
+        )
+        register_demo_generator(name="Housing Advisory Panel", generate=demo.generate, order=80)

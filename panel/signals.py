@@ -1,0 +1,59 @@
+"""Keep the panel section configured on every install, whoever creates or edits its pages.
+
+* after ``migrate``: roles, collections and workflow exist, and every panel page has them;
+* a new panel page (including a wagtail-localize translation) gets permissions and workflow;
+* a members-only papers page is restricted from creation and stays restricted: if anyone
+  removes or loosens its privacy setting, it is put back when the transaction commits.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
+
+from panel import services
+from panel.models import PanelPage, PanelPapersPage
+
+
+def configure_after_migrate(sender, **kwargs):
+    services.ensure_panel_roles()
+    for panel_page in PanelPage.objects.all():
+        services.configure_panel_section(panel_page=panel_page)
+    for papers_page in PanelPapersPage.objects.all():
+        services.restrict_page_to_panel(page=papers_page)
+
+
+@receiver(post_save, sender=PanelPage)
+def configure_new_panel_page(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        services.configure_panel_section(panel_page=instance)
+
+
+@receiver(post_save, sender=PanelPapersPage)
+def restrict_new_papers_page(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        services.restrict_page_to_panel(page=instance)
+
+
+def _reapply_restriction_on_commit(page_id: int) -> None:
+    def reapply():
+        page = PanelPapersPage.objects.filter(pk=page_id).first()
+        if page is None:
+            return  # the page itself was deleted
+        restrictions = list(PageViewRestriction.objects.filter(page=page))
+        if len(restrictions) != 1 or not services.is_panel_restriction(restrictions[0]):
+            services.restrict_page_to_panel(page=page)
+
+    transaction.on_commit(reapply)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def keep_papers_private_on_delete(sender, instance, **kwargs):
+    if PanelPapersPage.objects.filter(pk=instance.page_id).exists():
+        _reapply_restriction_on_commit(instance.page_id)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def keep_papers_private_on_change(sender, instance, raw=False, **kwargs):
+    if not raw and PanelPapersPage.objects.filter(pk=instance.page_id).exists():
+        _reapply_restriction_on_commit(instance.page_id)
