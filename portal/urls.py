@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,7 +21,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
-    path("accounts/profile/", login_required(views.account_profile), name="account_profile"),
+    path("accounts/profile/", views.account_profile, name="account_profile"),
+    path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

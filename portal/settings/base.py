@@ -215,6 +215,25 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Residents often use shared computers (libraries, family phones): sessions end with the browser.
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"
+# Our wording for every message and label, in our own catalogue (see portal/accounts.py).
+ACCOUNT_ADAPTER = "portal.accounts.PortalAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "portal.accounts.LoginForm",
+    "signup": "portal.accounts.SignupForm",
+    "add_email": "portal.accounts.AddEmailForm",
+    "change_password": "portal.accounts.ChangePasswordForm",
+    "set_password": "portal.accounts.SetPasswordForm",
+    "reset_password": "portal.accounts.ResetPasswordForm",
+    "reset_password_from_key": "portal.accounts.ResetPasswordKeyForm",
+    "request_login_code": "portal.accounts.RequestLoginCodeForm",
+    "confirm_login_code": "portal.accounts.ConfirmLoginCodeForm",
+    "reauthenticate": "portal.accounts.ReauthenticateForm",
+}
 LOGIN_REDIRECT_URL = "account_profile"
 LOGIN_URL = "account_login"
 
