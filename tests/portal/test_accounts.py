@@ -57,9 +57,7 @@ def test_signup_sends_a_verification_email_and_confirming_it_signs_the_resident_
     assert EmailAddress.objects.get(email="new@example.org").verified
 
 
-def test_signup_with_bad_input_shows_an_error_summary_and_messages_by_the_fields(
-    client, home_page
-):
+def test_signup_with_bad_input_shows_an_error_summary_and_messages_by_the_fields(client, home_page):
     response = client.post(
         "/en/accounts/signup/", {"email": "not-an-email", "password1": "123", "password2": "456"}
     )
