@@ -1,5 +1,6 @@
 """Consultation models, one module per concern: pages, responses and settings."""
 
+from .analysis import AnswerTheme, Theme
 from .pages import (
     ConsultationIndexPage,
     ConsultationPage,
@@ -21,6 +22,8 @@ from .responses import (
 from .settings import ConsultationSettings
 
 __all__ = [
+    "AnswerTheme",
+    "Theme",
     "Channel",
     "ConsultationIndexPage",
     "ConsultationPage",

@@ -1,0 +1,83 @@
+"""Theme coding of free-text answers: analysts define themes per consultation and tag answers.
+
+An ``AnswerTheme`` tags one free-text answer (``question_id`` of the response's answers, or
+``"<question id>.other"`` for an "Other (please specify)" text) with one theme. Counting tags per
+theme gives the theme counts on the results page and in outcomes.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import post_migrate
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .pages import ConsultationPage
+from .responses import Response
+
+
+class Theme(models.Model):
+    consultation = models.ForeignKey(
+        ConsultationPage,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="themes",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["consultation", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "name"], name="theme_name_once")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AnswerTheme(models.Model):
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="codings"
+    )
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="codings"
+    )
+    question_id = models.CharField(_("question"), max_length=80)
+    coded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    coded_at = models.DateTimeField(_("coded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("answer theme")
+        verbose_name_plural = _("answer themes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["theme", "response", "question_id"], name="answer_theme_once"
+            )
+        ]
+        indexes = [models.Index(fields=["response", "question_id"], name="answer_theme_by_answer")]
+
+    def __str__(self):
+        return f"{self.response_id}/{self.question_id}: {self.theme_id}"
+
+
+def _grant_analysis_permissions(sender, **kwargs):
+    # Connected here rather than in AppConfig.ready() so the analysis tools stay additive to the
+    # app; runs on every migrate, so a real install's analysts have them too (idempotent).
+    if getattr(sender, "name", "") != "consultations":
+        return
+    from consultations.analysis.permissions import grant_analysis_roles
+
+    grant_analysis_roles()
+
+
+post_migrate.connect(_grant_analysis_permissions, dispatch_uid="consultations_analysis_roles")
