@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,10 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.signals import setup_roles_after_migrate
+
+        post_migrate.connect(
+            setup_roles_after_migrate, sender=self, dispatch_uid="portal_setup_roles"
+        )

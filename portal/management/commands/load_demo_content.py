@@ -7,6 +7,7 @@ from django.db import transaction
 
 from portal import demo
 from portal.registry import demo_generators
+from portal.roles import setup_roles
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         rng = random.Random(options["seed"])
         with transaction.atomic():
             home = demo.load_site(rng=rng, options=options, stdout=self.stdout)
+            setup_roles()
         for generator in demo_generators():
             self.stdout.write(f"Demo content: {generator.name}")
             with transaction.atomic():
