@@ -1,24 +1,76 @@
 """Demo content for the site-wide layer: locales, the home page, about pages and notices.
 
-Feature apps add their own content through ``portal.registry.register_demo_generator``.
+Idempotent: pages are found by slug under their parent and updated in place; translated copies
+are synced through wagtail-localize. Feature apps add their own content through
+``portal.registry.register_demo_generator``.
 """
+
+import uuid
 
 from wagtail.models import Locale, Page, Site
 
+from portal import demo_text
+from portal.demo_translations import TRANSLATIONS
 from portal.locales import ensure_locales
 from portal.models import HomePage, SiteSettings, StandardPage
+from portal.translation import other_locales, translate_instance
+
+FOOTER_PAGES = {
+    "accessibility_page": "accessibility",
+    "privacy_page": "privacy",
+    "cookies_page": "cookies",
+    "contact_page": "contact",
+}
 
 
 def load_site(*, rng, options, stdout) -> HomePage:
+    """Create or update the home page, the site pages and their translations."""
     ensure_locales()
     home = _ensure_home_page()
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.council_name = "London Borough of Hackney"
-    settings.contact_email = "housing.engagement@example.org"
-    settings.contact_phone = "020 8356 3000"
-    settings.contact_hours = "Monday to Friday, 9am to 5pm"
+    home.introduction = demo_text.HOME_INTRODUCTION
+    home.body = _with_ids("home", demo_text.HOME_BODY)
+    home.save_revision().publish()
+
+    pages = {}
+    for slug, parent_slug, in_menus, title, introduction, body in demo_text.PAGES:
+        parent = pages[parent_slug] if parent_slug else home
+        pages[slug] = ensure_standard_page(
+            parent=parent,
+            slug=slug,
+            title=title,
+            introduction=introduction,
+            show_in_menus=in_menus,
+            body=_with_ids(slug, body),
+        )
+
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    settings.council_name = demo_text.COUNCIL
+    settings.contact_email = demo_text.CONTACT_EMAIL
+    settings.contact_phone = demo_text.CONTACT_PHONE
+    settings.contact_hours = demo_text.CONTACT_HOURS
+    settings.contact_address = demo_text.CONTACT_ADDRESS
+    for field, slug in FOOTER_PAGES.items():
+        setattr(settings, field, pages[slug])
     settings.save()
+
+    if not options.get("skip_translations"):
+        # Parents before children: the home page first, then pages in the order listed.
+        for locale in other_locales():
+            strings = TRANSLATIONS.get(locale.language_code, {})
+            translate_instance(instance=home, locale=locale, strings=strings)
+            for page in pages.values():
+                translate_instance(instance=page, locale=locale, strings=strings)
+        stdout.write(f"Site pages: {len(pages) + 1} pages in {len(other_locales()) + 1} languages")
     return home
+
+
+def _with_ids(slug: str, body: list[dict]) -> list[dict]:
+    """Stable block ids, so re-running the loader does not churn revisions or translations."""
+    return [
+        {**block, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"portal-demo/{slug}/{index}"))}
+        for index, block in enumerate(body)
+    ]
 
 
 def _ensure_home_page() -> HomePage:
@@ -32,15 +84,7 @@ def _ensure_home_page() -> HomePage:
             placeholder.slug = f"placeholder-{placeholder.pk}"
             placeholder.save(update_fields=["slug"])
         home = root.add_child(
-            instance=HomePage(
-                title="Housing engagement",
-                slug="home",
-                locale=locale,
-                introduction=(
-                    "See how the housing improvement plan is going, have your say on "
-                    "consultations and find events on your estate."
-                ),
-            )
+            instance=HomePage(title="Housing engagement", slug="home", locale=locale)
         )
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
@@ -55,6 +99,7 @@ def _ensure_home_page() -> HomePage:
 
 
 def ensure_standard_page(*, parent: Page, slug: str, **fields) -> StandardPage:
+    """The StandardPage at ``slug`` under ``parent``, created or updated and published."""
     page = StandardPage.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = parent.add_child(instance=StandardPage(slug=slug, **fields))
