@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,31 @@ class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Improvement plan, updates and events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.registry import register_demo_generator, register_home_section
+
+        from . import home
+        from .demo import generate_demo_content
+        from .permissions import grant_news_permissions
+
+        post_migrate.connect(grant_news_permissions, sender=self, dispatch_uid="news-grants")
+        register_home_section(
+            name="news-plan",
+            template="components/news/home_plan.html",
+            get_context=home.plan_at_a_glance,
+            order=10,
+        )
+        register_home_section(
+            name="news-updates",
+            template="components/news/home_updates.html",
+            get_context=home.latest_updates,
+            order=30,
+        )
+        register_home_section(
+            name="news-events",
+            template="components/news/home_events.html",
+            get_context=home.next_events,
+            order=40,
+        )
+        register_demo_generator(name="news", generate=generate_demo_content, order=20)

@@ -39,6 +39,11 @@ class Chart:
     x_ticks: list[tuple[float, date]] = field(default_factory=list)
 
     @property
+    def target_diamond(self) -> str:
+        x, y, r = self.target.x, self.target.y, 7
+        return f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
+
+    @property
     def polyline(self) -> str:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in [self.baseline, *self.points])
 

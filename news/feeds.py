@@ -76,7 +76,7 @@ class UpdatesFeed(Feed):
         return item.title
 
     def item_description(self, item: UpdatePage):
-        return item.summary
+        return item.introduction
 
     def item_link(self, item: UpdatePage):
         return self._absolute(item.get_url(self.request))

@@ -107,9 +107,6 @@ class RSVPForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["places"].widget.attrs.update(
-            {"inputmode": "numeric", "class": "govuk-input govuk-input--width-3"}
-        )
         if not self.is_bound:
             self.initial["submission_key"] = uuid.uuid4()
 

@@ -7,6 +7,7 @@ holds across languages and concurrent requests (see ``news.services.create_rsvp`
 """
 
 import uuid
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -65,6 +66,8 @@ class EventIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
             events=page_obj.object_list,
             page_obj=page_obj,
             past=filters["past"],
+            filter_estate=estate,
+            filter_query=_filter_query(filters),
             calendar_url=self.calendar_url(estate),
         )
         return context
@@ -90,6 +93,18 @@ class EventIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
         if estate is None:
             raise Http404
         return upcoming_events_calendar_response(request=request, index=self, estate=estate)
+
+
+def _filter_query(filters: dict) -> str:
+    """The active filters as a query-string prefix for pagination links."""
+    params = {}
+    if filters.get("past"):
+        params["when"] = "past"
+    if filters.get("estate") is not None:
+        params["estate"] = filters["estate"].pk
+    if filters.get("month") is not None:
+        params["month"] = filters["month"].strftime("%Y-%m")
+    return urlencode(params) + "&" if params else ""
 
 
 class EventPage(RoutablePageMixin, BasePage):

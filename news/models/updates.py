@@ -68,6 +68,7 @@ class UpdateIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
             current_topic=topic,
             current_topic_label=Topic(topic).label if topic else "",
             feeds=self.feed_urls(topic),
+            topic_query=f"topic={topic}&" if topic else "",
         )
         return context
 
@@ -107,14 +108,13 @@ class UpdateIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
 
 
 class UpdatePage(BasePage):
-    """One update: dated, with topics, a summary, a body and links to commitments."""
+    """One update: dated, with topics, a summary, a body and links to commitments.
+
+    The summary is the page's ``introduction`` (required here): it leads the page and is what
+    listings and feeds show.
+    """
 
     date = models.DateField(_("date"), default=london_today)
-    summary = models.TextField(
-        _("summary"),
-        max_length=400,
-        help_text=_("One or two sentences shown in listings and feeds."),
-    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -137,14 +137,12 @@ class UpdatePage(BasePage):
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),
     ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
-        FieldPanel("summary"),
         InlinePanel("topics", label=_("Topics"), min_num=1),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
         FieldPanel("body"),
@@ -158,11 +156,15 @@ class UpdatePage(BasePage):
 
     def clean(self):
         super().clean()
+        if not self.introduction.strip():
+            raise ValidationError(
+                {"introduction": _("Enter a summary: it is shown in listings and feeds.")}
+            )
         if self.image_id and not self.image_alt_text.strip():
             raise ValidationError({"image_alt_text": _("Enter alternative text for the image.")})
 
     def get_listing_summary(self) -> str:
-        return self.listing_summary or self.summary
+        return self.listing_summary or self.introduction
 
     def topic_labels(self) -> list[tuple[str, str]]:
         return [(t.topic, Topic(t.topic).label) for t in self.topics.all() if t.topic in Topic]
