@@ -1,0 +1,272 @@
+"""Streamed CSV and XLSX exports of a consultation's responses, with bounded memory.
+
+Columns: the response's reference, submitted time (UK), language, channel, "responding as",
+estate and survey version, then one column per question, labelled with the latest survey
+version's wording (see ``analysis.questions``):
+
+* multiple choice: one column per option (``1`` chosen, ``0`` not chosen, blank if unanswered);
+* matrix: one column per row (the chosen column's label);
+* ranking: one column per rank (the option ranked there);
+* questions with "Other (please specify)": an extra column for the text;
+* everything else: one column with the answer's label (or the text, number or date).
+
+Answers are stored by question id and option value whatever the language, so answers given in
+every language land in the same columns with the same labels. Personal details (name, email,
+address) are kept apart from answers and are never exported here.
+
+Rows are read with a server-side cursor (``iterator(chunk_size=...)``) and written as they are
+read: CSV straight into a ``StreamingHttpResponse``, XLSX through openpyxl's write-only mode into
+a temporary file that is then streamed, so memory does not grow with the number of responses.
+CSV cells that a spreadsheet would run as a formula are neutralised with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from consultations import survey
+from consultations.analysis.questions import has_other, survey_questions
+from consultations.models import Channel, ConsultationPage, RespondentType, Response, SurveySnapshot
+from news.models import Estate
+
+LONDON = ZoneInfo("Europe/London")
+CHUNK_SIZE = 2000
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[dict], Any]  # answers → cell value (None for blank)
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would treat as a formula, made inert with a leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+# --- columns -------------------------------------------------------------------------------
+def question_columns(questions: list[dict], estates: list) -> list[Column]:
+    columns: list[Column] = []
+    for question in questions:
+        columns.extend(_columns_for(question, estates))
+        if has_other(question):
+            key = f"{question['id']}.other"
+            columns.append(
+                Column(
+                    _("%(question)s: Other (please specify)") % {"question": question["label"]},
+                    lambda answers, key=key: answers.get(key),
+                )
+            )
+    return columns
+
+
+def _columns_for(question: dict, estates: list) -> list[Column]:
+    qid, label, qtype = question["id"], question["label"], question["type"]
+    if qtype == "multiple_choice":
+        return [
+            Column(
+                f"{label}: {option_label}",
+                lambda answers, value=value: (
+                    None if qid not in answers else int(value in answers[qid])
+                ),
+            )
+            for value, option_label in survey.options(question)
+        ]
+    if qtype == "matrix":
+        column_labels = {c["value"]: c["label"] for c in question["columns"]}
+        return [
+            Column(
+                f"{label}: {row['label']}",
+                lambda answers, row=row["value"]: _label(
+                    column_labels, (answers.get(qid) or {}).get(row)
+                ),
+            )
+            for row in question["rows"]
+        ]
+    if qtype == "ranking":
+        option_labels = {o["value"]: o["label"] for o in question["options"]}
+        rank_count = question.get("rank_count") or len(question["options"])
+        return [
+            Column(
+                _("%(question)s: rank %(rank)s") % {"question": label, "rank": rank},
+                lambda answers, rank=rank: _label(option_labels, _nth(answers.get(qid), rank - 1)),
+            )
+            for rank in range(1, rank_count + 1)
+        ]
+    if qtype in {"number", "rating"}:
+        return [Column(label, lambda answers: answers.get(qid))]
+    if qtype == "consent":
+        return [Column(label, lambda answers: _("Agreed") if answers.get(qid) else None)]
+    if qtype in {"single_choice", "dropdown", "yes_no", "agreement", "estate", "equality"}:
+        labels = {value: str(text) for value, text in survey.options(question, estates)}
+        return [Column(label, lambda answers: _label(labels, answers.get(qid)))]
+    return [Column(label, lambda answers: answers.get(qid))]  # text, date, email, postcode
+
+
+def _nth(values, index):
+    return values[index] if isinstance(values, list) and len(values) > index else None
+
+
+def _label(labels: dict, value) -> str | None:
+    if value is None:
+        return None
+    return labels.get(str(value), str(value))
+
+
+# --- rows ----------------------------------------------------------------------------------
+@dataclass
+class Export:
+    consultation: ConsultationPage
+    headers: list[str]
+    rows: Iterable[list[Any]]
+
+
+def build_export(*, consultation: ConsultationPage, chunk_size: int = CHUNK_SIZE) -> Export:
+    """Headers and a lazy row iterator (nothing is read until the rows are iterated)."""
+    page = consultation.canonical()
+    estates = list(Estate.objects.order_by("name"))
+    estate_names = {e.pk: e.name for e in estates}
+    versions = dict(SurveySnapshot.objects.filter(consultation=page).values_list("id", "version"))
+    columns = question_columns(survey_questions(consultation=page), estates)
+    languages = dict(settings.LANGUAGES)
+    channels = dict(Channel.choices)
+    respondent_types = dict(RespondentType.choices)
+    headers = [
+        _("Reference"),
+        _("Submitted (UK time)"),
+        _("Language"),
+        _("Channel"),
+        _("Responding as"),
+        _("Estate"),
+        _("Survey version"),
+        *[c.header for c in columns],
+    ]
+
+    def rows() -> Iterator[list[Any]]:
+        queryset = (
+            Response.objects.filter(consultation=page)
+            .order_by("submitted_at", "id")
+            .values_list(
+                "reference",
+                "submitted_at",
+                "language",
+                "channel",
+                "respondent_type",
+                "estate_id",
+                "snapshot_id",
+                "answers",
+            )
+        )
+        for (
+            reference,
+            submitted,
+            language,
+            channel,
+            rtype,
+            estate,
+            snap,
+            answers,
+        ) in queryset.iterator(chunk_size=chunk_size):
+            yield [
+                reference,
+                timezone.localtime(submitted, LONDON).replace(tzinfo=None, microsecond=0),
+                str(languages.get(language, language)),
+                str(channels.get(channel, channel)),
+                str(respondent_types.get(rtype, rtype)) if rtype else None,
+                estate_names.get(estate),
+                versions.get(snap),
+                *[column.value(answers) for column in columns],
+            ]
+
+    return Export(consultation=page, headers=headers, rows=rows())
+
+
+def export_filename(page: ConsultationPage, extension: str) -> str:
+    stamp = timezone.localtime(timezone.now(), LONDON).strftime("%Y%m%d-%H%M")
+    return f"responses-{slugify(page.slug)[:40]}-{stamp}.{extension}"
+
+
+# --- CSV -----------------------------------------------------------------------------------
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(export: Export) -> Iterator[str]:
+    """The export as CSV text, line by line, starting with a BOM so Excel reads UTF-8."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow([neutralise(h) for h in export.headers])
+    for row in export.rows:
+        yield writer.writerow([_csv_cell(value) for value in row])
+
+
+def _csv_cell(value):
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    return neutralise(value)
+
+
+def csv_response(export: Export) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in csv_lines(export)), content_type="text/csv; charset=utf-8"
+    )
+    filename = export_filename(export.consultation, "csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+def write_xlsx(export: Export, target) -> None:
+    """Write the export into ``target`` (a path or binary file) with openpyxl's write-only mode.
+
+    Write-only worksheets stream rows to disk and store text as inline strings, so memory stays
+    flat however many rows there are.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_("Responses")[:31])
+    sheet.append([_xlsx_cell(sheet, h) for h in export.headers])
+    for row in export.rows:
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    workbook.save(target)
+
+
+def _xlsx_cell(sheet, value):
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith("="):  # keep it text: openpyxl would otherwise write a formula
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def xlsx_response(export: Export) -> FileResponse:
+    """Build the workbook in a temporary file (deleted when closed), then stream it."""
+    temporary = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it)
+    write_xlsx(export, temporary)
+    temporary.seek(0)
+    return FileResponse(
+        temporary,
+        as_attachment=True,
+        filename=export_filename(export.consultation, "xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
