@@ -6,3 +6,16 @@ class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Consultations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consultations import demo, selectors, signals
+        from portal.registry import register_demo_generator, register_home_section
+
+        signals.connect()
+        register_home_section(
+            name="consultations",
+            template="components/consultations/home_section.html",
+            get_context=selectors.open_consultations_for_home,
+            order=20,
+        )
+        register_demo_generator(name="consultations", generate=demo.generate, order=50)

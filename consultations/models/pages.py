@@ -25,7 +25,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, PageManager
 from wagtail.query import PageQuerySet
@@ -317,6 +317,65 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         """Time until closing (a ``timedelta``), or ``None`` unless open."""
         now = timezone.now()
         return self.closes_at - now if self.status_at(now) == Status.OPEN else None
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["respond_url"] = self.url + self.reverse_subpage("respond")
+        context["related_pages"] = selectors.related_pages(page=self)
+        if self.status == Status.OUTCOME:
+            context["response_count"] = selectors.response_count(consultation=self)
+        return context
+
+    # --- responding (thin routes; the journey lives in consultations.views) ------------------
+    @path("respond/", name="respond")
+    def respond_route(self, request):
+        from consultations import views
+
+        return views.start(request, self)
+
+    @path("respond/responding-as/", name="responding_as")
+    def responding_as_route(self, request):
+        from consultations import views
+
+        return views.responding_as(request, self)
+
+    @path("respond/section/<slug:section_id>/", name="respond_section")
+    def section_route(self, request, section_id):
+        from consultations import views
+
+        return views.section_step(request, self, section_id)
+
+    @path("respond/your-details/", name="your_details")
+    def details_route(self, request):
+        from consultations import views
+
+        return views.your_details(request, self)
+
+    @path("respond/check/", name="check")
+    def check_route(self, request):
+        from consultations import views
+
+        return views.check_answers(request, self)
+
+    @path("respond/confirmation/", name="confirmation")
+    def confirmation_route(self, request):
+        from consultations import views
+
+        return views.confirmation(request, self)
+
+    @path("respond/save/", name="save_for_later")
+    def save_route(self, request):
+        from consultations import views
+
+        return views.save_for_later(request, self)
+
+    @path("respond/resume/<str:key>/", name="resume")
+    def resume_route(self, request, key):
+        from consultations import views
+
+        return views.resume(request, self, key)
 
     def topics(self) -> list[str]:
         return [Topic(link.topic).label for link in self.topic_links.all()]

@@ -1,0 +1,545 @@
+"""Demo consultations: an open strategy consultation, an upcoming one, a closed one with outcome.
+
+Deterministic (dates relative to today, answers from the command's seeded ``rng``) and
+idempotent (pages found by slug, generated responses found by their deterministic tokens).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+from wagtail.models import Locale
+
+from consultations import services, survey
+from consultations.builder import question, section
+from consultations.demo_text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
+from consultations.models import (
+    Channel,
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationTopicLink,
+    RespondentType,
+    Response,
+)
+from news.models import Estate
+from portal.translation import other_locales, translate_instance
+
+DEMO_TOKEN_NAMESPACE = uuid.UUID("6f1c3c52-5d3c-4f0e-9a53-0c0d7c1e2a10")
+DEMO_ESTATES = [
+    ("Kings Crescent", "Brownswood", "N4"),
+    ("Woodberry Down", "Woodberry Down", "N4"),
+    ("Nightingale", "Hackney Downs", "E5"),
+    ("Frampton Park", "Well Street Common", "E9"),
+    ("Pembury", "Hackney Downs", "E8"),
+]
+PRIORITIES = [
+    ("repairs", "Getting repairs done right first time"),
+    ("communication", "Keeping residents informed"),
+    ("safety", "Building and fire safety"),
+    ("panel", "A strong residents’ panel"),
+    ("estates", "Cleaner, greener estates"),
+]
+INVOLVEMENT = [
+    ("meetings", "Meetings on my estate"),
+    ("online", "Online surveys"),
+    ("panel", "Joining the advisory panel"),
+    ("phone", "Phone calls"),
+    ("letters", "Letters"),
+]
+
+
+def strategy_survey() -> list[dict]:
+    """The 12-week "draft resident engagement strategy" survey: every question type."""
+    return [
+        section(
+            "about-you",
+            "About you",
+            [
+                question(
+                    "yes_no",
+                    "council-home",
+                    "Do you live in a council home?",
+                    include_dont_know=True,
+                ),
+                question("estate", "estate", "Which estate do you live on?", required=False),
+                question(
+                    "postcode",
+                    "postcode",
+                    "What is your postcode?",
+                    hint="For example, E8 1DY",
+                    required=False,
+                ),
+                question(
+                    "number",
+                    "years-lived",
+                    "How many years have you lived in your home?",
+                    min_value=0,
+                    max_value=100,
+                    suffix="years",
+                    required=False,
+                ),
+                question(
+                    "date",
+                    "moved-in",
+                    "When did you move in?",
+                    hint="For example, 27 3 2015",
+                    when="past",
+                    required=False,
+                ),
+            ],
+            description="These questions help us see who we are hearing from.",
+        ),
+        section(
+            "involvement",
+            "How you want to be involved",
+            [
+                question(
+                    "multiple_choice",
+                    "ways",
+                    "How would you like to be involved?",
+                    hint="Select up to three.",
+                    options=INVOLVEMENT,
+                    allow_other=True,
+                    min_choices=1,
+                    max_choices=3,
+                ),
+                question(
+                    "single_choice",
+                    "how-often",
+                    "How often would you like to hear from us?",
+                    options=[
+                        ("monthly", "Every month"),
+                        ("quarterly", "Every three months"),
+                        ("yearly", "Once a year"),
+                    ],
+                ),
+                question(
+                    "dropdown",
+                    "best-time",
+                    "When is the best time for meetings?",
+                    options=[
+                        ("morning", "Weekday mornings"),
+                        ("evening", "Weekday evenings"),
+                        ("weekend", "Weekends"),
+                    ],
+                    required=False,
+                ),
+            ],
+        ),
+        section(
+            "panel",
+            "The residents’ advisory panel",
+            [
+                question(
+                    "yes_no",
+                    "join-panel",
+                    "Would you consider joining the advisory panel?",
+                    include_dont_know=True,
+                ),
+            ],
+        ),
+        section(
+            "panel-details",
+            "Joining the panel",
+            [
+                question(
+                    "email",
+                    "panel-email",
+                    "What email address should the panel secretary use?",
+                    required=False,
+                ),
+            ],
+            show_if=("join-panel", ["yes"]),
+        ),
+        section(
+            "strategy",
+            "The draft strategy",
+            [
+                question(
+                    "agreement",
+                    "agree-aims",
+                    "The strategy’s aims are the right ones.",
+                ),
+                question(
+                    "rating",
+                    "rating-now",
+                    "How well do we involve residents now?",
+                    scale="1-5",
+                    low_label="very poorly",
+                    high_label="very well",
+                ),
+                question(
+                    "rating",
+                    "recommend",
+                    "How likely are you to recommend getting involved to a neighbour?",
+                    scale="0-10",
+                    low_label="not at all likely",
+                    high_label="extremely likely",
+                    required=False,
+                ),
+                question(
+                    "ranking",
+                    "priorities",
+                    "Rank your top three priorities",
+                    options=PRIORITIES,
+                    rank_count=3,
+                ),
+                question(
+                    "matrix",
+                    "services",
+                    "How do you rate these services?",
+                    rows=[
+                        ("repairs", "Repairs"),
+                        ("cleaning", "Estate cleaning"),
+                        ("complaints", "Complaint handling"),
+                    ],
+                    columns=[("good", "Good"), ("fair", "Fair"), ("poor", "Poor")],
+                ),
+            ],
+        ),
+        section(
+            "why-disagree",
+            "Tell us more",
+            [
+                question(
+                    "long_text",
+                    "why-disagree",
+                    "What should the strategy aim for instead?",
+                    max_length=1500,
+                    required=False,
+                ),
+            ],
+            show_if=("agree-aims", ["disagree", "strongly_disagree"]),
+        ),
+        section(
+            "comments",
+            "Anything else",
+            [
+                question(
+                    "short_text",
+                    "one-change",
+                    "If we could change one thing, what should it be?",
+                    max_length=150,
+                    required=False,
+                ),
+                question(
+                    "long_text",
+                    "comments",
+                    "Any other comments on the draft strategy?",
+                    max_length=2000,
+                    required=False,
+                ),
+            ],
+        ),
+        section(
+            "equality",
+            "Equality monitoring",
+            [
+                question(
+                    "equality",
+                    "age",
+                    "What is your age?",
+                    category="age",
+                    options=[
+                        ("under-25", "Under 25"),
+                        ("25-44", "25 to 44"),
+                        ("45-64", "45 to 64"),
+                        ("65-plus", "65 or over"),
+                    ],
+                ),
+                question(
+                    "equality",
+                    "disability",
+                    "Do you consider yourself to have a disability?",
+                    category="disability",
+                    options=[("yes", "Yes"), ("no", "No")],
+                ),
+            ],
+            description="These questions are optional. We use the answers to check we hear "
+            "from everyone.",
+        ),
+        section(
+            "consent",
+            "Privacy",
+            [
+                question(
+                    "consent",
+                    "privacy",
+                    "How we use your answers",
+                    hint="We use your answers to shape the strategy and publish a summary. "
+                    "We never publish anything that identifies you.",
+                    statement="I agree to my answers being used as described in the privacy "
+                    "notice.",
+                ),
+            ],
+        ),
+    ]
+
+
+def _at(day: int, hour: int):
+    """A Europe/London date-time ``day`` days from today at ``hour``."""
+    today = timezone.localdate()
+    return timezone.make_aware(datetime.combine(today + timedelta(days=day), time(hour)))
+
+
+def _ensure_index(home) -> ConsultationIndexPage:
+    index = ConsultationIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=ConsultationIndexPage(
+                title="Consultations",
+                slug="consultations",
+                introduction=(
+                    "Have your say on decisions about your home, your estate and the housing "
+                    "service. Every consultation shows what we heard and what we did."
+                ),
+            )
+        )
+    index.save_revision().publish()
+    return index
+
+
+def _ensure_consultation(index, slug, *, topics, estates, **fields) -> ConsultationPage:
+    page = ConsultationPage.objects.child_of(index).filter(slug=slug).first()
+    if page is None:
+        page = index.add_child(instance=ConsultationPage(slug=slug, **fields))
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    page.topic_links = [ConsultationTopicLink(topic=topic) for topic in topics]
+    page.estates = estates
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def generate(*, home, rng, options, stdout):
+    estates = [
+        Estate.objects.get_or_create(name=name, defaults={"ward": ward, "postcode_area": area})[0]
+        for name, ward, area in DEMO_ESTATES
+    ]
+    index = _ensure_index(home)
+    strategy = _ensure_consultation(
+        index,
+        "draft-resident-engagement-strategy",
+        topics=["engagement", "housing"],
+        estates=estates,
+        title="Draft resident engagement strategy",
+        introduction=(
+            "We have written a draft strategy for how residents will shape the housing "
+            "service. Tell us what you think before it is agreed."
+        ),
+        why_consulting=(
+            "<p>Residents told us they do not feel listened to. The housing improvement plan "
+            "promises a new way of working with residents, and the regulator expects us to "
+            "show how your views change our decisions.</p>"
+        ),
+        what_can_change=(
+            "<p>How we involve you, how often we report back, and the priorities of the "
+            "residents’ advisory panel.</p>"
+        ),
+        who_can_respond="<p>Council tenants, leaseholders and anyone who lives on our estates.</p>",
+        opens_at=_at(-21, 9),
+        closes_at=_at(-21 + 12 * 7, 23) - timedelta(minutes=1),
+        contact_name="Resident engagement team",
+        contact_email="engagement@example.org",
+        contact_phone="020 8356 3000",
+        survey=strategy_survey(),
+    )
+    upcoming = _ensure_consultation(
+        index,
+        "estate-cleaning-standards",
+        topics=["estates"],
+        estates=estates[:2],
+        title="Estate cleaning standards",
+        introduction="Help us set the standard for cleaning the shared parts of your estate.",
+        why_consulting="<p>Cleaning is the service residents raise most often.</p>",
+        opens_at=_at(14, 9),
+        closes_at=_at(14 + 12 * 7, 23) - timedelta(minutes=1),
+        survey=[
+            section(
+                "cleaning",
+                "Cleaning",
+                [question("agreement", "clean-enough", "My estate is clean enough.")],
+            )
+        ],
+    )
+    closed = _ensure_consultation(
+        index,
+        "repairs-appointments",
+        topics=["repairs"],
+        estates=estates[2:],
+        title="Repairs appointments",
+        introduction="How should repairs appointments work?",
+        why_consulting="<p>Too many repairs appointments were missed.</p>",
+        opens_at=_at(-200, 9),
+        closes_at=_at(-116, 23),
+        outcome_published_at=_at(-60, 10),
+        outcome_summary=(
+            "<p>412 residents responded. Most wanted morning and evening slots and a text "
+            "message the day before.</p>"
+        ),
+        outcome_changes=(
+            "<p>From April we offer evening appointments until 8pm and send a reminder text the "
+            "day before every appointment.</p>"
+        ),
+        outcome_not_changed=(
+            "<p>We cannot yet offer weekend appointments for gas work, because of contractor "
+            "cover. We will look again next year.</p>"
+        ),
+        survey=[
+            section(
+                "appointments",
+                "Appointments",
+                [question("yes_no", "evening", "Would evening appointments help you?")],
+            )
+        ],
+    )
+    if not options.get("skip_translations"):
+        for locale in other_locales():
+            strings = TRANSLATIONS.get(locale.language_code, {})
+            translate_instance(instance=index, locale=locale, strings=strings)
+            for page in (strategy, upcoming, closed):
+                translate_instance(
+                    instance=page,
+                    locale=locale,
+                    strings={
+                        **strings,
+                        **STRATEGY_SURVEY_TRANSLATIONS.get(locale.language_code, {}),
+                    },
+                )
+    _generate_responses(
+        strategy, estates, rng=rng, count=options.get("responses", 300), stdout=stdout
+    )
+
+
+def _random_answers(definition, estates, rng) -> dict:
+    answers: dict = {}
+    for section_def in definition["sections"]:
+        if not survey.condition_met(section_def.get("condition"), answers):
+            continue
+        for q in section_def["questions"]:
+            if not survey.condition_met(q.get("condition"), answers):
+                continue
+            if not q["required"] and rng.random() < 0.25:
+                continue
+            value = _random_value(q, estates, rng)
+            if value is None:
+                continue
+            answers[q["id"]] = value
+            if value == "other" or (isinstance(value, list) and "other" in value):
+                answers[f"{q['id']}.other"] = rng.choice(
+                    ["Door knocking", "WhatsApp groups", "Tenants’ association"]
+                )
+    return answers
+
+
+COMMENTS = [
+    "Please come to our estate more often and listen.",
+    "Fix the lifts first, then ask us about strategy.",
+    "Reports should be in plain English and in other languages.",
+    "Evening meetings are better for working people.",
+    "The panel must include leaseholders and young people.",
+    "Más información en español, por favor.",
+    "Lütfen toplantılar Türkçe de olsun.",
+    "براہ کرم اردو میں معلومات دیں۔",
+]
+
+
+def _random_value(q, estates, rng):
+    qtype = q["type"]
+    pairs = survey.options(q, estates)
+    values = [value for value, _label in pairs]
+    if qtype in {"single_choice", "dropdown", "yes_no", "agreement", "equality"}:
+        return rng.choice(values)
+    if qtype == "rating":
+        return int(rng.choice(values))
+    if qtype == "estate":
+        choice = rng.choice(values)
+        return choice if choice == "not_listed" else int(choice)
+    if qtype == "multiple_choice":
+        high = q.get("max_choices") or len(values)
+        picked = rng.sample(values, rng.randint(q.get("min_choices") or 1, high))
+        return [v for v in values if v in picked]
+    if qtype == "ranking":
+        return rng.sample([o["value"] for o in q["options"]], q["rank_count"])
+    if qtype == "matrix":
+        return {row["value"]: rng.choice(values) for row in q["rows"]}
+    if qtype == "number":
+        return rng.randint(q.get("min") or 0, min(q.get("max") or 60, 60))
+    if qtype == "date":
+        return (timezone.localdate() - timedelta(days=rng.randint(30, 365 * 30))).isoformat()
+    if qtype == "email":
+        return f"resident{rng.randint(1, 9999)}@example.org"
+    if qtype == "postcode":
+        return rng.choice(["E8 1DY", "N16 7AB", "E5 0LL", "N4 2HA", "E9 7PJ"])
+    if qtype == "consent":
+        return True
+    if qtype in {"short_text", "long_text"}:
+        return rng.choice(COMMENTS)[: q["max_length"]]
+    return None
+
+
+LANGUAGE_WEIGHTS = [
+    ("en", 60),
+    ("tr", 8),
+    ("pl", 6),
+    ("es", 5),
+    ("fr", 4),
+    ("bn", 7),
+    ("ur", 7),
+    ("yi", 3),
+]
+CHANNEL_WEIGHTS = [
+    (Channel.ONLINE, 70),
+    (Channel.PAPER, 15),
+    (Channel.PHONE, 8),
+    (Channel.EVENT, 7),
+]
+
+
+def _generate_responses(page, estates, *, rng, count, stdout):
+    definition = services.snapshot_survey(consultation=page).definition
+    languages = [code for code, _w in LANGUAGE_WEIGHTS]
+    language_weights = [w for _c, w in LANGUAGE_WEIGHTS]
+    enabled = set(Locale.objects.values_list("language_code", flat=True))
+    existing = set(Response.objects.filter(consultation=page).values_list("token", flat=True))
+    start, span = page.opens_at, max(timezone.now() - page.opens_at, timedelta(hours=1))
+    respondent_types = [value for value in RespondentType.values if value]
+    width = 30
+    for number in range(count):
+        token = uuid.uuid5(DEMO_TOKEN_NAMESPACE, f"{page.translation_key}:{number}")
+        # Draw every random value even for responses that exist, so reruns stay deterministic.
+        answers = _random_answers(definition, estates, rng)
+        language = rng.choices(languages, language_weights)[0]
+        channel = rng.choices([c for c, _w in CHANNEL_WEIGHTS], [w for _c, w in CHANNEL_WEIGHTS])[0]
+        respondent_type = rng.choice(respondent_types)
+        offset = span * rng.random()
+        wants_updates = rng.random() < 0.3
+        if token not in existing:
+            services.submit_response(
+                consultation=page,
+                token=token,
+                answers=answers,
+                language=language if language in enabled else "en",
+                channel=channel,
+                respondent_type=respondent_type,
+                details={
+                    "name": f"Resident {number + 1}",
+                    "email": f"resident{number + 1}@example.org" if wants_updates else "",
+                    "wants_updates": wants_updates,
+                },
+                submitted_at=start + offset,
+                check_open=False,
+                send_receipt=False,
+            )
+        if stdout is not None and (number + 1 == count or (number + 1) % max(1, count // 20) == 0):
+            done = int(width * (number + 1) / count)
+            stdout.write(
+                f"\r  responses [{'#' * done}{'.' * (width - done)}] {number + 1}/{count}",
+                ending="",
+            )
+    if stdout is not None and count:
+        stdout.write("")

@@ -1,0 +1,541 @@
+"""The responding journey, one step per page (GOV.UK "one thing per page").
+
+Steps: [responding as] → each visible survey section → [your details] → check your answers →
+confirmation (POST-redirect-GET). Answers are kept in a ``ResponseDraft`` after every step
+(signed-in residents resume automatically; anonymous residents through their session or an
+emailed resume link). Every form carries the draft's one-time token; the final POST hands it to
+``services.submit_response``. ``ConsultationPage``'s routes call these functions.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from consultations import services, survey
+from consultations.models import RespondentType, Response, ResponseDraft, Status
+
+SESSION_DRAFT = "consultations:draft:%s"
+SESSION_CONFIRMED = "consultations:confirmed:%s"
+RESPONDING_AS = "responding-as"
+DETAILS = "your-details"
+CHECK = "check"
+
+
+def url(page, name, *args) -> str:
+    return page.url + page.reverse_subpage(name, args=args)
+
+
+def step_url(page, step: str) -> str:
+    if step in (RESPONDING_AS, DETAILS, CHECK):
+        return url(page, step.replace("-", "_"))
+    return url(page, "respond_section", step)
+
+
+# --- drafts in the session ------------------------------------------------------------------
+def get_draft(request, page, *, create=False) -> ResponseDraft | None:
+    canonical = page.canonical()
+    if request.user.is_authenticated:
+        draft = ResponseDraft.objects.filter(consultation=canonical, user=request.user).first()
+    else:
+        pk = request.session.get(SESSION_DRAFT % canonical.pk)
+        draft = (
+            ResponseDraft.objects.filter(pk=pk, consultation=canonical, user__isnull=True).first()
+            if pk
+            else None
+        )
+    if draft is None and create:
+        draft = services.start_draft(
+            consultation=canonical, user=request.user, language=translation.get_language()
+        )
+        if not request.user.is_authenticated:
+            request.session[SESSION_DRAFT % canonical.pk] = draft.pk
+    return draft
+
+
+def steps(page, definition, draft) -> list[str]:
+    answers = draft.answers if draft else {}
+    names = [RESPONDING_AS] if page.ask_responding_as else []
+    names += [section["id"] for section in survey.visible_sections(definition, answers)]
+    return [*names, DETAILS, CHECK]
+
+
+def unavailable(request, page, *, reason: str, response: Response | None = None, status=200):
+    return TemplateResponse(
+        request,
+        "pages/consultations/respond_unavailable.html",
+        {"page": page, "reason": reason, "previous": response},
+        status=status,
+    )
+
+
+def guard(request, page):
+    """Refuse responses outside the dates, without sign-in when required, or a second time."""
+    status = page.status
+    post_status = 403 if request.method == "POST" else 200
+    if status == Status.UPCOMING:
+        return unavailable(request, page, reason="upcoming", status=post_status)
+    if status != Status.OPEN:
+        return unavailable(request, page, reason="closed", status=post_status)
+    if not page.allow_anonymous and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if page.one_response_per_account and request.user.is_authenticated:
+        previous = Response.objects.filter(
+            consultation=page.canonical(), account_key=request.user.pk
+        ).first()
+        if previous:
+            return unavailable(request, page, reason="already", response=previous)
+    return None
+
+
+def token_problem(request, draft) -> Response | str | None:
+    """``None`` if the posted token is this draft's; the stored response if already sent."""
+    posted = request.POST.get("token", "")
+    if draft is not None and posted == str(draft.token):
+        return None
+    try:
+        token = uuid.UUID(posted)
+    except ValueError:
+        token = None
+    if token:
+        previous = Response.objects.filter(token=token).first()
+        if previous:
+            return previous
+    return _("This form has expired or was already sent. Check your answers and continue.")
+
+
+def confirm(request, page, response: Response):
+    request.session[SESSION_CONFIRMED % page.canonical().pk] = response.reference
+    return HttpResponseRedirect(url(page, "confirmation"))
+
+
+# --- steps ------------------------------------------------------------------------------------
+def start(request, page):
+    if refusal := guard(request, page):
+        return refusal
+    definition = page.survey_definition()
+    draft = get_draft(request, page, create=True)
+    return HttpResponseRedirect(step_url(page, steps(page, definition, draft)[0]))
+
+
+def _navigation(page, definition, draft, step, return_to_check):
+    order = steps(page, definition, draft)
+    position = order.index(step) if step in order else 0
+    back = (
+        step_url(page, CHECK)
+        if return_to_check
+        else (step_url(page, order[position - 1]) if position else page.url)
+    )
+    return order, position, back
+
+
+def _next(page, definition, draft, step, return_to_check):
+    order = steps(page, definition, draft)
+    if return_to_check:
+        return HttpResponseRedirect(step_url(page, CHECK))
+    position = order.index(step) if step in order else -1
+    return HttpResponseRedirect(step_url(page, order[min(position + 1, len(order) - 1)]))
+
+
+def render_step(request, page, template, context, status=200):
+    return TemplateResponse(request, f"pages/consultations/{template}", context, status=status)
+
+
+def section_step(request, page, section_id):
+    if refusal := guard(request, page):
+        return refusal
+    definition = page.survey_definition()
+    draft = get_draft(request, page, create=request.method == "POST")
+    if draft is None:
+        return HttpResponseRedirect(url(page, "respond"))
+    sections = {s["id"]: s for s in survey.visible_sections(definition, draft.answers)}
+    if section_id not in sections:
+        if any(s["id"] == section_id for s in definition["sections"]):
+            # Hidden by an earlier answer: carry on with the journey.
+            return HttpResponseRedirect(step_url(page, steps(page, definition, draft)[0]))
+        raise Http404
+    section = sections[section_id]
+    return_to_check = request.GET.get("return") == "check"
+    estates = services.estates_for(definition)
+    form_error = ""
+    if request.method == "POST":
+        forms = [
+            survey.QuestionForm(q, data=request.POST, estates=estates) for q in section["questions"]
+        ]
+        results = [form.is_valid() for form in forms]  # check every question, show every error
+        valid = all(results)
+        problem = token_problem(request, draft)
+        if isinstance(problem, Response):
+            return confirm(request, page, problem)
+        form_error = problem or ""
+        if valid and not form_error:
+            answers, cleared = {}, []
+            for form in forms:
+                qid = form.question["id"]
+                if form.value is survey.MISSING:
+                    cleared.append(qid)
+                    continue
+                answers[qid] = form.value
+                if form.other:
+                    answers[f"{qid}.other"] = form.other
+            services.clear_answers(draft=draft, question_ids=cleared)
+            services.save_draft_answers(
+                draft=draft,
+                definition=definition,
+                answers=answers,
+                language=translation.get_language(),
+            )
+            if "save_for_later" in request.POST:
+                return HttpResponseRedirect(url(page, "save_for_later"))
+            return _next(page, definition, draft, section_id, return_to_check)
+    else:
+        forms = [
+            survey.QuestionForm(q, initial=draft.answers, estates=estates)
+            for q in section["questions"]
+        ]
+    order, position, back = _navigation(page, definition, draft, section_id, return_to_check)
+    return render_step(
+        request,
+        page,
+        "respond_section.html",
+        {
+            "page": page,
+            "section": section,
+            "fields": [field_context(form, estates) for form in forms],
+            "single": len(forms) == 1,
+            "draft": draft,
+            "back_url": back,
+            "form_error": form_error,
+            "errors": [
+                {"anchor": field_anchor(form, estates), "error": form.error}
+                for form in forms
+                if form.error
+            ],
+            "step_number": position + 1,
+            "step_count": len(order) - 1,
+        },
+        status=200,
+    )
+
+
+def field_anchor(form: survey.QuestionForm, estates) -> str:
+    """The id of the first input of a question, where the error summary links to."""
+    question = form.question
+    qtype = question["type"]
+    if qtype == "date":
+        return f"{form.name}-day"
+    if qtype == "consent":
+        return f"{form.name}-yes"
+    if qtype == "matrix":
+        return f"{form.name}-{question['rows'][0]['value']}-{question['columns'][0]['value']}"
+    if qtype == "ranking":
+        return f"{form.name}-{question['options'][0]['value']}"
+    if qtype in {"short_text", "long_text", "number", "email", "postcode", "dropdown"}:
+        return form.name
+    first = survey.options(question, estates)
+    return f"{form.name}-{first[0][0]}" if first else form.name
+
+
+def field_context(form: survey.QuestionForm, estates) -> dict:
+    question = form.question
+    shown = form.shown()
+    selected = set(shown.get("values", [])) or {shown.get("value", "")}
+    return {
+        "id": form.name,
+        "q": question,
+        "type": question["type"],
+        "error": form.error,
+        "shown": shown,
+        "options": [
+            {"value": value, "label": label, "checked": value in selected}
+            for value, label in survey.options(question, estates)
+        ],
+        "rows": [
+            {
+                "value": row["value"],
+                "label": row["label"],
+                "selected": shown.get("rows", {}).get(row["value"], ""),
+            }
+            for row in question.get("rows", [])
+        ],
+        "ranks": [
+            {
+                "value": option["value"],
+                "label": option["label"],
+                "rank": shown.get("ranks", {}).get(option["value"], ""),
+            }
+            for option in question.get("options", [])
+        ]
+        if question["type"] == "ranking"
+        else [],
+        "rank_numbers": [str(n) for n in range(1, (question.get("rank_count") or 0) + 1)],
+    }
+
+
+def responding_as(request, page):
+    if refusal := guard(request, page):
+        return refusal
+    definition = page.survey_definition()
+    draft = get_draft(request, page, create=request.method == "POST")
+    if draft is None:
+        return HttpResponseRedirect(url(page, "respond"))
+    return_to_check = request.GET.get("return") == "check"
+    choices = [(v, label) for v, label in RespondentType.choices if v]
+    error = form_error = ""
+    value = draft.respondent_type
+    if request.method == "POST":
+        value = request.POST.get("respondent_type", "")
+        problem = token_problem(request, draft)
+        if isinstance(problem, Response):
+            return confirm(request, page, problem)
+        form_error = problem or ""
+        if value not in dict(choices):
+            error = _("Select who you are responding as.")
+            value = ""
+        elif not form_error:
+            services.save_draft_answers(draft=draft, definition=definition, respondent_type=value)
+            return _next(page, definition, draft, RESPONDING_AS, return_to_check)
+    order, position, back = _navigation(page, definition, draft, RESPONDING_AS, return_to_check)
+    return render_step(
+        request,
+        page,
+        "respond_responding_as.html",
+        {
+            "page": page,
+            "draft": draft,
+            "choices": [{"value": v, "label": lab, "checked": v == value} for v, lab in choices],
+            "error": error,
+            "errors": [{"anchor": f"respondent_type-{choices[0][0]}", "error": error}]
+            if error
+            else [],
+            "form_error": form_error,
+            "back_url": back,
+            "step_number": position + 1,
+            "step_count": len(order) - 1,
+        },
+    )
+
+
+def your_details(request, page):
+    if refusal := guard(request, page):
+        return refusal
+    definition = page.survey_definition()
+    draft = get_draft(request, page, create=request.method == "POST")
+    if draft is None:
+        return HttpResponseRedirect(url(page, "respond"))
+    return_to_check = request.GET.get("return") == "check"
+    details = dict(draft.details)
+    if not details and request.user.is_authenticated:
+        details = {"email": request.user.email}
+    errors: dict[str, str] = {}
+    form_error = ""
+    if request.method == "POST":
+        details = {
+            "name": request.POST.get("name", "").strip()[:200],
+            "email": request.POST.get("email", "").strip()[:300],
+            "wants_updates": request.POST.get("wants_updates") == "yes",
+            "receipt": page.offer_email_receipt and request.POST.get("receipt") == "yes",
+        }
+        if len(details["name"]) > 120:
+            errors["name"] = _("Your name must be 120 characters or fewer.")
+        if details["email"]:
+            try:
+                validate_email(details["email"])
+                if len(details["email"]) > 254:
+                    raise ValidationError("")
+            except ValidationError:
+                errors["email"] = _(
+                    "Enter an email address in the correct format, like name@example.com."
+                )
+        elif details["wants_updates"] or details["receipt"]:
+            errors["email"] = _("Enter your email address so we can write to you.")
+        problem = token_problem(request, draft)
+        if isinstance(problem, Response):
+            return confirm(request, page, problem)
+        form_error = problem or ""
+        if not errors and not form_error:
+            services.save_draft_answers(draft=draft, definition=definition, details=details)
+            return _next(page, definition, draft, DETAILS, return_to_check)
+    order, position, back = _navigation(page, definition, draft, DETAILS, return_to_check)
+    return render_step(
+        request,
+        page,
+        "respond_details.html",
+        {
+            "page": page,
+            "draft": draft,
+            "details": details,
+            "errors": errors,
+            "form_error": form_error,
+            "back_url": back,
+            "step_number": position + 1,
+            "step_count": len(order) - 1,
+        },
+    )
+
+
+def summary_rows(page, definition, draft, estates) -> list[dict]:
+    rows = []
+    if page.ask_responding_as:
+        rows.append(
+            {
+                "key": _("Responding as"),
+                "lines": [RespondentType(draft.respondent_type).label]
+                if draft.respondent_type in RespondentType.values and draft.respondent_type
+                else [],
+                "change": step_url(page, RESPONDING_AS) + "?return=check",
+                "id": RESPONDING_AS,
+            }
+        )
+    for section in survey.visible_sections(definition, draft.answers):
+        for question in section["questions"]:
+            rows.append(
+                {
+                    "key": question["label"],
+                    "lines": survey.display_answer(question, draft.answers, estates),
+                    "change": step_url(page, section["id"]) + "?return=check",
+                    "id": question["id"],
+                    "section": section["id"],
+                }
+            )
+    return rows
+
+
+def check_answers(request, page):
+    if refusal := guard(request, page):
+        return refusal
+    definition = page.survey_definition()
+    draft = get_draft(request, page)
+    if draft is None:
+        if request.method == "POST":
+            problem = token_problem(request, None)
+            if isinstance(problem, Response):
+                return confirm(request, page, problem)
+        return HttpResponseRedirect(url(page, "respond"))
+    estates = services.estates_for(definition)
+    errors: dict[str, str] = {}
+    form_error = ""
+    status = 200
+    if request.method == "POST":
+        problem = token_problem(request, draft)
+        if isinstance(problem, Response):
+            return confirm(request, page, problem)
+        form_error = problem or ""
+        if page.ask_responding_as and not draft.respondent_type:
+            errors[RESPONDING_AS] = _("Select who you are responding as.")
+        if not form_error and not errors:
+            try:
+                submission = services.submit_response(
+                    consultation=page,
+                    token=draft.token,
+                    answers=draft.answers,
+                    language=translation.get_language(),
+                    respondent=request.user if request.user.is_authenticated else None,
+                    respondent_type=draft.respondent_type,
+                    details=draft.details,
+                )
+            except services.SurveyInvalid as invalid:
+                errors = invalid.errors
+            except services.ConsultationNotOpen:
+                return unavailable(request, page, reason="closed", status=403)
+            except services.AlreadyResponded as already:
+                return unavailable(request, page, reason="already", response=already.response)
+            else:
+                request.session.pop(SESSION_DRAFT % page.canonical().pk, None)
+                return confirm(request, page, submission.response)
+        status = 200
+    rows = summary_rows(page, definition, draft, estates)
+    for row in rows:
+        row["error"] = errors.get(row["id"], "")
+    return TemplateResponse(
+        request,
+        "pages/consultations/respond_check.html",
+        {
+            "page": page,
+            "draft": draft,
+            "rows": rows,
+            "errors": [row for row in rows if row["error"]],
+            "form_error": form_error,
+            "details": draft.details,
+            "details_url": step_url(page, DETAILS) + "?return=check",
+            "back_url": step_url(page, DETAILS),
+        },
+        status=status,
+    )
+
+
+def confirmation(request, page):
+    reference = request.session.get(SESSION_CONFIRMED % page.canonical().pk)
+    if not reference:
+        return HttpResponseRedirect(page.url)
+    response = Response.objects.filter(reference=reference).select_related("details").first()
+    if response is None:
+        return HttpResponseRedirect(page.url)
+    details = getattr(response, "details", None)
+    return TemplateResponse(
+        request,
+        "pages/consultations/respond_confirmation.html",
+        {"page": page, "response": response, "email": details.email if details else ""},
+    )
+
+
+def save_for_later(request, page):
+    """Anonymous residents ask for a resume link by email (signed-in answers save as they go)."""
+    if refusal := guard(request, page):
+        return refusal
+    draft = get_draft(request, page)
+    if draft is None:
+        return HttpResponseRedirect(url(page, "respond"))
+    error = ""
+    email = ""
+    if request.user.is_authenticated:
+        return render_step(request, page, "respond_saved.html", {"page": page, "signed_in": True})
+    if request.method == "POST":
+        email = request.POST.get("email", "").strip()[:300]
+        try:
+            validate_email(email)
+        except ValidationError:
+            error = _("Enter an email address in the correct format, like name@example.com.")
+        if not error:
+            key = services.issue_resume_key(draft=draft)
+            link = request.build_absolute_uri(url(page, "resume", key))
+            services.send_resume_link(draft=draft, email=email, url=link, page=page)
+            messages.success(request, _("We have emailed you a link to continue your response."))
+            return HttpResponseRedirect(url(page, "save_for_later") + "?sent=1")
+    return render_step(
+        request,
+        page,
+        "respond_saved.html",
+        {
+            "page": page,
+            "error": error,
+            "email": email,
+            "sent": request.GET.get("sent") == "1",
+            "back_url": url(page, "respond"),
+        },
+    )
+
+
+def resume(request, page, key):
+    if refusal := guard(request, page):
+        return refusal
+    draft = services.draft_for_resume_key(consultation=page, key=key)
+    if draft is None:
+        return unavailable(request, page, reason="link_expired", status=404)
+    request.session[SESSION_DRAFT % page.canonical().pk] = draft.pk
+    definition = page.survey_definition()
+    order = steps(page, definition, draft)
+    answered = {k.split(".")[0] for k in draft.answers}
+    for step in order:
+        section = next((s for s in definition["sections"] if s["id"] == step), None)
+        if section and not any(q["id"] in answered for q in section["questions"]):
+            return HttpResponseRedirect(step_url(page, step))
+    return HttpResponseRedirect(step_url(page, CHECK))

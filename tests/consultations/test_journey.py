@@ -1,0 +1,147 @@
+"""The responding journey through the Django client, one step per page, ending in PRG."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from consultations.models import RespondentDetails, Response, ResponseDraft
+
+pytestmark = pytest.mark.django_db
+
+GOOD_ANSWERS = {
+    "about": {"q-tenant": "yes", "q-postcode": "e8 1dy"},
+    "views": {
+        "q-how": "other",
+        "q-how.other": "Door knocking",
+        "q-topics": ["panel", "online"],
+        "q-often": "monthly",
+        "q-agree": "agree",
+        "q-rating": "4",
+        "q-nps": "9",
+        "q-priorities-panel": "1",
+        "q-priorities-online": "2",
+        "q-matrix-repairs": "poor",
+        "q-matrix-cleaning": "ok",
+        "q-years": "12",
+        "q-moved-day": "3",
+        "q-moved-month": "4",
+        "q-moved-year": "2012",
+        "q-comments": "Please meet us in the evenings.",
+    },
+    "tenants": {"q-tenancy": "Secure"},
+    "finally": {"q-contact": "Me@Example.ORG", "q-age": "prefer_not_to_say", "q-consent": "yes"},
+}
+
+
+def token_of(response) -> str:
+    match = re.search(r'name="token" value="([0-9a-f-]+)"', response.content.decode())
+    assert match, "every step carries the one-time token"
+    return match.group(1)
+
+
+def walk(client, page, *, language="en", answers=GOOD_ANSWERS, details=None, estate=None):
+    """Answer every step; returns the check-your-answers response."""
+    base = page.get_url()
+    response = client.get(f"{base}respond/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 302
+    response = client.get(response["Location"])
+    token = token_of(response)
+    response = client.post(
+        response.request["PATH_INFO"], {"token": token, "respondent_type": "tenant"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    while "/respond/section/" in response["Location"]:
+        section_id = response["Location"].rstrip("/").rsplit("/", 1)[1]
+        data = dict(answers[section_id])
+        if section_id == "about" and estate is not None:
+            data["q-estate"] = str(estate.pk)
+        response = client.post(response["Location"], {"token": token, **data})
+        assert response.status_code == 302, response.content.decode()
+    assert response["Location"].endswith("/respond/your-details/")
+    response = client.post(
+        response["Location"],
+        {
+            "token": token,
+            **(
+                details
+                or {
+                    "name": "Ada",
+                    "email": "ada@example.org",
+                    "receipt": "yes",
+                    "wants_updates": "yes",
+                }
+            ),
+        },
+    )
+    assert response["Location"].endswith("/respond/check/")
+    return client.get(response["Location"]), token
+
+
+def test_full_journey_in_english_stores_answers_by_id_and_value(
+    client, consultation, estates, django_capture_on_commit_callbacks
+):
+    check, token = walk(client, consultation, estate=estates[0])
+    html = check.content.decode()
+    assert "Check your answers before sending your response" in html
+    assert "Other: Door knocking" in html and "Kings Crescent" in html
+    assert "1. A panel" in html and "Repairs: Poor" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(check.request["PATH_INFO"], {"token": token})
+    assert response.status_code == 302 and response["Location"].endswith("/respond/confirmation/")
+    confirmation = client.get(response["Location"])
+    stored = Response.objects.get()
+    assert stored.reference in confirmation.content.decode()
+    assert stored.language == "en" and stored.channel == "online"
+    assert stored.respondent_type == "tenant"
+    assert stored.estate == estates[0]
+    assert stored.answers == {
+        "tenant": "yes",
+        "postcode": "E8 1DY",
+        "estate": estates[0].pk,
+        "how": "other",
+        "how.other": "Door knocking",
+        "topics": ["online", "panel"],
+        "often": "monthly",
+        "agree": "agree",
+        "rating": 4,
+        "nps": 9,
+        "priorities": ["panel", "online"],
+        "matrix": {"repairs": "poor", "cleaning": "ok"},
+        "years": 12,
+        "moved": "2012-04-03",
+        "comments": "Please meet us in the evenings.",
+        "tenancy": "Secure",
+        "contact": "Me@example.org",
+        "age": "prefer_not_to_say",
+        "consent": True,
+    }
+    assert stored.snapshot.definition["sections"][0]["questions"][0]["id"] == "tenant"
+    details = RespondentDetails.objects.get()
+    assert (details.name, details.email, details.wants_updates) == ("Ada", "ada@example.org", True)
+    assert "ada@example.org" not in str(stored.answers.values())
+    assert len(mail.outbox) == 1 and stored.reference in mail.outbox[0].body
+    assert not ResponseDraft.objects.exists()
+    # Refreshing the confirmation shows the same page and stores nothing new.
+    assert stored.reference in client.get(response["Location"]).content.decode()
+    assert Response.objects.count() == 1
+
+
+def test_conditional_section_skipped_and_stale_answers_dropped(client, consultation):
+    answers = {**GOOD_ANSWERS, "about": {"q-tenant": "no"}}
+    check, token = walk(client, consultation, answers=answers)
+    assert "For tenants" not in check.content.decode()
+    client.post(check.request["PATH_INFO"], {"token": token})
+    assert "tenancy" not in Response.objects.get().answers
+
+
+def test_changing_an_earlier_answer_drops_answers_it_hides(client, consultation):
+    check, token = walk(client, consultation)
+    base = consultation.get_url()
+    response = client.post(
+        f"{base}respond/section/about/?return=check", {"token": token, "q-tenant": "no"}
+    )
+    assert response["Location"].endswith("/respond/check/")
+    assert "tenancy" not in ResponseDraft.objects.get().answers
+    client.post(f"{base}respond/check/", {"token": token})
+    assert "tenancy" not in Response.objects.get().answers
