@@ -330,7 +330,7 @@ def notify_outcome(*, consultation: ConsultationPage, base_url: str = "") -> int
             subject = _("What we did after %(title)s") % {"title": localised_page.title}
             body = render_to_string(
                 "components/consultations/email/outcome.txt",
-                {"page": localised_page, "url": base_url + localised_page.url},
+                {"page": localised_page, "url": localised_page.get_full_url() or base_url},
             )
         with transaction.atomic():
             locked = (

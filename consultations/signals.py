@@ -7,10 +7,22 @@ from consultations.models import ConsultationPage
 
 
 def snapshot_on_publish(sender, instance, revision=None, **kwargs):
+    """Store the survey version being published, and send outcome emails once it is out."""
+    from django.conf import settings
+    from django.db import transaction
+
     from consultations import services
 
-    if instance.locale_id == instance.canonical().locale_id and instance.survey:
+    if instance.locale_id != instance.canonical().locale_id:
+        return
+    if instance.survey:
         services.snapshot_survey(consultation=instance, revision=revision)
+    if instance.status == "outcome" and instance.outcome_notified_at is None:
+        transaction.on_commit(
+            lambda: services.notify_outcome(
+                consultation=instance, base_url=settings.WAGTAILADMIN_BASE_URL
+            )
+        )
 
 
 def grant_permissions(sender, **kwargs):
