@@ -1,9 +1,9 @@
 """Retention, erasure, resume links and outcome emails."""
 
 import re
-from io import StringIO
 import uuid
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
