@@ -31,9 +31,16 @@ def translate_instance(*, instance, locale: Locale, strings: Mapping[str, str], 
             entry.msgstr = translated
     translation.import_po(po, tool_name="load_demo_content")
     if isinstance(instance, Page):
-        translation.save_target(publish=publish)
-    else:
-        translation.save_target()
+        # wagtail-localize publishes in a transaction.on_commit callback, which never runs inside
+        # an enclosing atomic block (tests, or a caller's own transaction). Save a draft and
+        # publish it here instead, so the copy is live when this function returns.
+        translation.save_target(publish=False)
+        translated = source.get_translated_instance(locale)
+        if publish:
+            translated.get_latest_revision().publish()
+            translated.refresh_from_db()
+        return translated
+    translation.save_target()
     return source.get_translated_instance(locale)
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
@@ -149,6 +150,8 @@ LANGUAGES = [
     ("ur", _("Urdu")),
     ("yi", _("Yiddish")),
 ]
+# Django's list of right-to-left languages lacks Yiddish.
+LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "yi"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
