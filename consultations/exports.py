@@ -114,7 +114,8 @@ def _columns_for(question: dict, estates: list) -> list[Column]:
     if qtype in {"number", "rating"}:
         return [Column(label, lambda answers: answers.get(qid))]
     if qtype == "consent":
-        return [Column(label, lambda answers: _("Agreed") if answers.get(qid) else None)]
+        agreed = _("Agreed")
+        return [Column(label, lambda answers: agreed if answers.get(qid) else None)]
     if qtype in {"single_choice", "dropdown", "yes_no", "agreement", "estate", "equality"}:
         labels = {value: str(text) for value, text in survey.options(question, estates)}
         return [Column(label, lambda answers: _label(labels, answers.get(qid)))]
@@ -146,9 +147,10 @@ def build_export(*, consultation: ConsultationPage, chunk_size: int = CHUNK_SIZE
     estate_names = {e.pk: e.name for e in estates}
     versions = dict(SurveySnapshot.objects.filter(consultation=page).values_list("id", "version"))
     columns = question_columns(survey_questions(consultation=page), estates)
-    languages = dict(settings.LANGUAGES)
-    channels = dict(Channel.choices)
-    respondent_types = dict(RespondentType.choices)
+    # Labels made text once, not per row (translation lookups dominate otherwise).
+    languages = {code: str(name) for code, name in settings.LANGUAGES}
+    channels = {value: str(name) for value, name in Channel.choices}
+    respondent_types = {value: str(name) for value, name in RespondentType.choices if value}
     headers = [
         _("Reference"),
         _("Submitted (UK time)"),
@@ -188,9 +190,9 @@ def build_export(*, consultation: ConsultationPage, chunk_size: int = CHUNK_SIZE
             yield [
                 reference,
                 timezone.localtime(submitted, LONDON).replace(tzinfo=None, microsecond=0),
-                str(languages.get(language, language)),
-                str(channels.get(channel, channel)),
-                str(respondent_types.get(rtype, rtype)) if rtype else None,
+                languages.get(language, language),
+                channels.get(channel, channel),
+                respondent_types.get(rtype, rtype) or None,
                 estate_names.get(estate),
                 versions.get(snap),
                 *[column.value(answers) for column in columns],

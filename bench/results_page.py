@@ -1,0 +1,63 @@
+"""Time of the staff results page at a given number of responses (default 100k).
+
+    .venv/bin/python -m bench.results_page --responses 100000 --repeat 5
+
+Tops the bench consultation up to ``--responses`` (COPY), then requests the results page through
+Django's full middleware stack as an analyst, with no breakdown and split by estate, and reports
+the median and worst time and the number of database queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+
+from bench import common
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--responses", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    common.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from consultations.models import Response
+
+    page = common.bench_consultation()
+    common.set_response_count(page, args.responses)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(common.analyst_user())
+    url = reverse("consultation_responses:results", args=[page.pk])
+    for by in ("", "estate"):
+        target = f"{url}?by={by}" if by else url
+        assert client.get(target).status_code == 200  # warm caches
+        times = []
+        for _ in range(args.repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(target)
+                times.append(time.perf_counter() - started)
+            assert response.status_code == 200
+        print(
+            json.dumps(
+                {
+                    "page": "results" + (f" by {by}" if by else ""),
+                    "responses": Response.objects.filter(consultation=page).count(),
+                    "median_seconds": round(statistics.median(times), 3),
+                    "max_seconds": round(max(times), 3),
+                    "queries": len(queries.captured_queries),
+                }
+            ),
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
