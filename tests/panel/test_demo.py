@@ -34,9 +34,7 @@ def test_demo_panel_has_everything_the_issue_asks_for_in_every_language(
     run(django_capture_on_commit_callbacks)
     # A second run updates, never duplicates (translations are updated in place by
     # translate_instance; skipped here to keep the test quick).
-    run(
-        django_capture_on_commit_callbacks, skip_translations=True
-    )  # a second run updates, never duplicates
+    run(django_capture_on_commit_callbacks, skip_translations=True)
     assert selectors.current_members().count() == 8
     assert PanelMember.objects.count() == 9  # and one past member
     english = MeetingPage.objects.filter(locale__language_code="en")
