@@ -225,9 +225,22 @@ def generate_demo_content(*, home, rng, options, stdout) -> None:
         # Parents before children: the site layer may not have translated the home page yet.
         home_copy = home.get_translation_or_none(locale)
         if home_copy is None or not home_copy.live:
-            translate_instance(instance=home, locale=locale, strings={})
+            _translate_and_publish(home, locale, {})
         for page in [plan, *commitments.values(), updates_index, *updates, events_index, *events]:
-            translate_instance(instance=page, locale=locale, strings=strings)
+            _translate_and_publish(page, locale, strings)
+
+
+def _translate_and_publish(page, locale, strings):
+    """Translate, then publish at once rather than when the transaction commits.
+
+    wagtail-localize publishes translations in ``transaction.on_commit``, with the page as it
+    was when the revision was made: a parent translated in the same transaction as its children
+    would then be saved back with no children (treebeard's ``numchild``), and its children
+    would not route. Publishing immediately keeps the tree right.
+    """
+    copy = translate_instance(instance=page, locale=locale, strings=strings, publish=False)
+    copy.get_latest_revision().publish()
+    return copy
 
 
 def _strings_for(code: str, today: date) -> dict[str, str]:

@@ -40,7 +40,9 @@ class EventStatus(models.TextChoices):
 class EventIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
     """Upcoming events by default; ``?when=past``, ``?estate=<id>`` and ``?month=YYYY-MM`` filter.
 
-    Routes: ``calendar.ics`` (every upcoming event) and ``estates/<id>/calendar.ics``.
+    Routes: ``calendar/`` (iCalendar feed of every upcoming event) and
+    ``estates/<id>/calendar/``. Wagtail's page URLs allow no dots, hence no ``.ics`` suffix;
+    the content type is ``text/calendar``.
     """
 
     per_page = 20
@@ -74,18 +76,18 @@ class EventIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
 
     def calendar_url(self, estate: Estate | None = None) -> str:
         if estate is not None:
-            return self.url + self.reverse_subpage(
-                "estate_calendar", kwargs={"estate_id": estate.pk}
-            )
-        return self.url + self.reverse_subpage("calendar")
+            route = self.reverse_subpage("estate_calendar", kwargs={"estate_id": estate.pk})
+        else:
+            route = self.reverse_subpage("calendar")
+        return self.url + route
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from news.ical import upcoming_events_calendar_response
 
         return upcoming_events_calendar_response(request=request, index=self, estate=None)
 
-    @path("estates/<int:estate_id>/calendar.ics", name="estate_calendar")
+    @path("estates/<int:estate_id>/calendar/", name="estate_calendar")
     def estate_calendar(self, request, estate_id):
         from news.ical import upcoming_events_calendar_response
 
@@ -108,7 +110,10 @@ def _filter_query(filters: dict) -> str:
 
 
 class EventPage(RoutablePageMixin, BasePage):
-    """One event on an estate (or online). Routes: ``event.ics`` and ``rsvp/`` (POST)."""
+    """One event on an estate (or online).
+
+    Routes: ``calendar/`` (this event as an .ics download) and ``rsvp/`` (POST only).
+    """
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
@@ -264,7 +269,7 @@ class EventPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    @path("event.ics", name="ics")
+    @path("calendar/", name="ics")
     def ics(self, request):
         from news.ical import event_calendar_response
 

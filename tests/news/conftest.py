@@ -127,3 +127,18 @@ def add_event(index, *, title, slug, start, hours=2, **fields) -> EventPage:
             )
         )
     )
+
+
+def translate(page, locale, strings=None):
+    """Translate ``page`` (and its untranslated ancestors) and publish the copies at once."""
+    from portal.translation import translate_instance
+
+    for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page]:
+        existing = ancestor.get_translation_or_none(locale)
+        if existing is not None and existing.live and ancestor.pk != page.pk:
+            continue
+        copy = translate_instance(
+            instance=ancestor.specific, locale=locale, strings=strings or {}, publish=False
+        )
+        copy.get_latest_revision().publish()
+    return page.get_translation(locale).specific

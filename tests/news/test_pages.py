@@ -254,7 +254,7 @@ def test_events_index_filters_by_estate_and_month_and_reports_bad_filters(
     )
     html = client.get(events_index.url, {"estate": estate.pk}).content.decode()
     assert "Pembury next month" in html and "Elsewhere next month" not in html
-    assert f"/en/events/estates/{estate.pk}/calendar.ics" in html
+    assert f"/en/events/estates/{estate.pk}/calendar/" in html
     month = first_next_month.strftime("%Y-%m")
     html = client.get(events_index.url, {"month": month}).content.decode()
     assert "Pembury next month" in html and "Elsewhere next month" in html
@@ -291,7 +291,7 @@ def test_event_page_shows_time_place_access_languages_and_calendar_links(
     assert "Pembury estate" in html and "1 Pembury Road" in html
     assert "Step-free access" in html and "No hearing loop" in html
     assert "Quiet space available" in html and "Turkish interpreter" in html
-    assert f'href="{event.url}event.ics"' in html
+    assert f'href="{event.url}calendar/"' in html
     assert "calendar.google.com" in html and "outlook.live.com" in html
 
 
