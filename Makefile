@@ -69,3 +69,17 @@ smoke-sqlite: setup
 
 clean:
 	rm -rf $(VENV) node_modules portal/static/build static_build
+
+# Benchmarks (not tests; see bench/README.md): PostgreSQL database portal_bench on 127.0.0.1,
+# the responding journey through gunicorn, export time and memory, results page time.
+.PHONY: bench bench-load bench-exports bench-results
+bench: bench-load bench-exports bench-results
+
+bench-load: setup
+	$(PY) -m bench.load --residents 400 --concurrency 8 --workers 4
+
+bench-exports: setup
+	$(PY) -m bench.export_memory --sizes 10000 100000 1000000 --formats csv xlsx
+
+bench-results: setup
+	$(PY) -m bench.results_page --responses 100000 --repeat 5
