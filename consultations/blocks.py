@@ -130,7 +130,7 @@ class BaseQuestionBlock(blocks.StructBlock):
     choice_based = False  # answers are option values, so conditions may point at it
 
     question = blocks.CharBlock(label=_("Question"), max_length=250)
-    hint = blocks.TextBlock(label=_("Hint"), required=False, max_length=500)
+    hint = blocks.TextBlock(label=_("Hint"), required=False, max_length=500, default="")
     required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
     question_id = IdentifierBlock(
         label=_("Question id"),
@@ -352,10 +352,10 @@ class RatingQuestionBlock(BaseQuestionBlock):
         default="1-5",
     )
     low_label = blocks.CharBlock(
-        label=_("Label for the lowest score"), required=False, max_length=80
+        label=_("Label for the lowest score"), required=False, max_length=80, default=""
     )
     high_label = blocks.CharBlock(
-        label=_("Label for the highest score"), required=False, max_length=80
+        label=_("Label for the highest score"), required=False, max_length=80, default=""
     )
 
     class Meta:
@@ -438,7 +438,11 @@ class NumberQuestionBlock(BaseQuestionBlock):
     min_value = blocks.IntegerBlock(label=_("Smallest allowed"), required=False)
     max_value = blocks.IntegerBlock(label=_("Largest allowed"), required=False)
     suffix = blocks.CharBlock(
-        label=_("Unit after the box"), required=False, max_length=20, help_text=_("e.g. years")
+        label=_("Unit after the box"),
+        required=False,
+        max_length=20,
+        default="",
+        help_text=_("e.g. years"),
     )
 
     class Meta:
@@ -601,7 +605,9 @@ class SectionBlock(blocks.StructBlock):
     """One page of the survey (GOV.UK "one thing per page" when it holds one question)."""
 
     title = blocks.CharBlock(label=_("Section title"), max_length=150)
-    description = blocks.TextBlock(label=_("Introduction"), required=False, max_length=1000)
+    description = blocks.TextBlock(
+        label=_("Introduction"), required=False, max_length=1000, default=""
+    )
     section_id = IdentifierBlock(
         label=_("Section id"), help_text=_("Filled in automatically; do not change it.")
     )
