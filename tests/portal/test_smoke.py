@@ -1,14 +1,95 @@
+"""End to end on demo content: it loads idempotently and every public page serves in every
+language. Marked smoke: ``make smoke-sqlite`` also runs these on the embedded SQLite default."""
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from urllib.parse import urlparse
+
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from wagtail.models import Page, PageViewRestriction, Workflow
+
+from portal.models import HomePage, StandardPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+RTL = {"ur", "yi"}
 
-def test_demo_content_loads_and_home_page_serves_in_every_language(client, settings):
-    call_command("load_demo_content", "--responses", "5", verbosity=0)
-    for code, _name in settings.LANGUAGES:
-        response = client.get(f"/{code}/")
-        assert response.status_code == 200, code
+
+def _load():
+    call_command("load_demo_content", "--responses", "5", "--seed", "7", verbosity=0)
+
+
+def _sitemap_paths(client) -> list[str]:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 (our own sitemap)
+    return [urlparse(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
+
+
+def test_demo_content_is_idempotent_and_every_sitemap_url_serves_in_its_language(client, settings):
+    _load()
+    counts = Counter(Page.objects.values_list("locale__language_code", flat=True))
+    groups, workflows = Group.objects.count(), Workflow.objects.count()
+    _load()
+    assert Counter(Page.objects.values_list("locale__language_code", flat=True)) == counts
+    assert (Group.objects.count(), Workflow.objects.count()) == (groups, workflows)
+
+    # Every site page exists, live, in every language; titles and introductions translated.
+    codes = [code for code, _name in settings.LANGUAGES]
+    assert HomePage.objects.live().count() == len(codes)
+    for slug in ("about", "accessibility", "privacy", "cookies", "contact"):
+        pages = StandardPage.objects.live().filter(slug=slug)
+        assert sorted(p.locale.language_code for p in pages) == sorted(codes), slug
+        assert len({p.title for p in pages}) == len(codes), f"{slug}: untranslated titles"
+        assert len({p.introduction for p in pages}) == len(codes), slug
+
+    paths = _sitemap_paths(client)
+    assert len(paths) == len(set(paths))
+    for code in codes:
+        assert f"/{code}/" in paths
+        assert f"/{code}/accessibility/" in paths
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        code = path.split("/")[1]
         html = response.content.decode()
-        rtl = code in {"ur", "yi"}
-        assert f'lang="{code}" dir="{"rtl" if rtl else "ltr"}"' in html
+        direction = "rtl" if code in RTL else "ltr"
+        assert f'<html lang="{code}" dir="{direction}"' in html, path
+        assert len(re.findall(r"<h1[\s>]", html)) == 1, path
+
+
+def test_demo_site_pages_say_what_residents_need(client):
+    _load()
+    html = client.get("/en/accessibility/").content.decode()
+    assert "Web Content Accessibility Guidelines version 2.2 AA" in html
+    assert "Equality and Human Rights Commission" in html
+    privacy = client.get("/en/privacy/").content.decode()
+    assert "public task" in privacy and "Information Commissioner" in privacy
+    cookies = client.get("/en/cookies/").content.decode()
+    for name in ("csrftoken", "sessionid", "messages"):
+        assert f"<strong>{name}</strong>" in cookies
+
+    urdu = client.get("/ur/").content.decode()
+    assert "ہاؤسنگ میں شمولیت" in urdu  # the home page title, translated
+    assert 'href="/ur/accessibility/"' in urdu  # footer links stay in Urdu
+    assert 'href="/ur/privacy/"' in urdu
+    assert 'href="/ur/about/"' in urdu  # primary navigation
+
+
+def test_drafts_and_private_pages_are_not_in_the_sitemap(client):
+    _load()
+    home = HomePage.objects.get(locale__language_code="en")
+    draft = home.add_child(instance=StandardPage(title="Unpublished plans", slug="unpublished"))
+    draft.live = False
+    draft.save()
+    private = home.add_child(instance=StandardPage(title="Staff only", slug="staff-only"))
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    paths = _sitemap_paths(client)
+    assert "/en/about/" in paths
+    assert "/en/unpublished/" not in paths
+    assert "/en/staff-only/" not in paths
