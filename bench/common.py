@@ -10,7 +10,6 @@ import io
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import time
@@ -57,16 +56,24 @@ def _ensure_database(url: str) -> None:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of this process so far (``VmHWM``).
+
+    Not ``getrusage().ru_maxrss``: on Linux that survives ``fork``/``exec`` and would report
+    the parent's peak (the bulk insert's) in each measuring child process.
+    """
+    return _status_mb("VmHWM:")
+
+
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def current_rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return _status_mb("VmRSS:")
 
 
 OPTIONS = [("more-meetings", "More meetings"), ("online", "Online surveys"), ("panel", "A panel")]

@@ -20,7 +20,7 @@ import time
 from bench import common
 
 
-def measure(fmt: str) -> dict:
+def measure(fmt: str, slug: str = common.BENCH_SLUG) -> dict:
     common.setup(migrate=False)
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.contrib.sessions.backends.db import SessionStore
@@ -29,7 +29,7 @@ def measure(fmt: str) -> dict:
     from consultations.admin_views import ExportView
     from consultations.models import Response
 
-    page = common.bench_consultation()
+    page = common.bench_consultation(slug)
     rows = Response.objects.filter(consultation=page).count()
     request = RequestFactory().get(f"/admin/consultation-responses/{page.pk}/export/{fmt}/")
     request.user = common.analyst_user()
@@ -58,18 +58,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
+    parser.add_argument(
+        "--consultation", default=common.BENCH_SLUG, help="slug of the bench consultation to use"
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure(args.measure, args.consultation)))
         return
     common.setup()
-    page = common.bench_consultation()
+    page = common.bench_consultation(args.consultation)
     for size in sorted(args.sizes):
         common.set_response_count(page, size)
         for fmt in args.formats:
             result = subprocess.run(
-                [sys.executable, "-m", "bench.export_memory", "--measure", fmt],
+                [
+                    sys.executable,
+                    "-m",
+                    "bench.export_memory",
+                    "--measure",
+                    fmt,
+                    "--consultation",
+                    args.consultation,
+                ],
                 cwd=common.ROOT,
                 capture_output=True,
                 text=True,
