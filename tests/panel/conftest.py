@@ -5,6 +5,7 @@ import zoneinfo
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.models import Page
 
 from panel.models import (
@@ -24,6 +25,13 @@ from panel.models import (
 from portal.roles import PANEL_MEMBERS, PANEL_SECRETARY
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages checked outside a request are in English, whatever an earlier test activated."""
+    with translation.override("en"):
+        yield
 
 
 def publish(page: Page) -> Page:
