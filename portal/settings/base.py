@@ -239,6 +239,8 @@ ACCOUNT_FORMS = {
 }
 LOGIN_REDIRECT_URL = "account_profile"
 LOGIN_URL = "account_login"
+# Private pages (panel papers) send visitors to the residents' sign-in, not Wagtail's bare form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # --- Security defaults that hold everywhere --------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
