@@ -5,7 +5,8 @@ one to "b", never to a combination "a, b"; percentages are of the respondents wh
 question, so for multiple choice they add up to more than 100. Answers from every language count
 together because they are stored by question id and option value.
 
-On PostgreSQL the counting runs in the database in one query (``jsonb_each`` over the answers);
+On PostgreSQL the counting runs in the database, one table scan per kind of answer (values with
+``GROUPING SETS``, lists and matrices with ``jsonb_array_elements_text``/``jsonb_each_text``);
 elsewhere (the embedded SQLite default) the same counts are made by streaming the answers. The
 number of queries does not grow with the number of questions or responses.
 """
@@ -82,55 +83,94 @@ def percent(count: int, of: int) -> float:
 # Count rows are keyed (answer key, value, matrix row or None, rank position or None, group).
 CountKey = tuple[str, str, str | None, int | None, str]
 
-_PG_COUNTS = """
-SELECT e.key, x.val, x.sub, x.pos, {group} AS grp, count(*)
-FROM consultations_response r
-CROSS JOIN LATERAL jsonb_each(r.answers) e
-CROSS JOIN LATERAL (
-    SELECT a.val, NULL::text AS sub, a.pos::int AS pos
-    FROM jsonb_array_elements_text(
-        CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value ELSE '[]'::jsonb END
-    ) WITH ORDINALITY AS a(val, pos)
-    UNION ALL
-    SELECT o.value #>> '{{}}', o.key, NULL
-    FROM jsonb_each(
-        CASE WHEN jsonb_typeof(e.value) = 'object' THEN e.value ELSE '{{}}'::jsonb END
-    ) AS o
-    UNION ALL
-    SELECT e.value #>> '{{}}', NULL, NULL
-    WHERE jsonb_typeof(e.value) NOT IN ('array', 'object')
-) x
-WHERE r.consultation_id = %s AND e.key = ANY(%s)
-GROUP BY 1, 2, 3, 4, 5
-"""
 
-_PG_ANSWERED = """
-SELECT k.key, {group} AS grp, count(*)
-FROM consultations_response r CROSS JOIN LATERAL jsonb_object_keys(r.answers) AS k(key)
-WHERE r.consultation_id = %s AND k.key = ANY(%s)
-GROUP BY 1, 2
-"""
+@dataclass(frozen=True)
+class Keys:
+    """Which answer keys to count, by the shape of their stored value."""
+
+    scalar: list[str]  # one value each (single choice, yes/no, rating, estate, consent...)
+    arrays: list[str]  # lists (multiple choice, ranking): each element counted, with its rank
+    objects: list[str]  # dicts (matrix): each row's column counted
+    present: list[str]  # every key whose answered count is wanted (includes the above)
+
+
+def keys_for(questions: list[dict]) -> Keys:
+    scalar, arrays, objects = [], [], []
+    for question in questions:
+        qtype = question["type"]
+        if qtype in {"multiple_choice", "ranking"}:
+            arrays.append(question["id"])
+        elif qtype == "matrix":
+            objects.append(question["id"])
+        elif qtype not in FREE_TEXT_TYPES | {"email", "postcode", "date", "number"}:
+            scalar.append(question["id"])
+    present = [q["id"] for q in questions] + [f"{q['id']}.other" for q in questions]
+    return Keys(scalar=scalar, arrays=arrays, objects=objects, present=present)
 
 
 def _group_sql(by: str) -> str:
+    """SQL for the breakdown column: only ever one of ``BREAKDOWNS``' own column names."""
     column = BREAKDOWNS.get(by)
     return f"COALESCE(r.{column}::text, '')" if column else "''"
 
 
 def count_answers_in_database(
-    *, consultation_id: int, keys: list[str], by: str = ""
+    *, consultation_id: int, keys: Keys, by: str = ""
 ) -> tuple[Counter, Counter]:
-    """``(counts, answered)`` computed by PostgreSQL (two queries)."""
+    """``(counts, answered)`` computed by PostgreSQL: one table scan per kind of answer."""
     group = _group_sql(by)
     counts: Counter = Counter()
     answered: Counter = Counter()
+    where = "FROM consultations_response r WHERE r.consultation_id = %s"
     with connection.cursor() as cursor:
-        cursor.execute(_PG_COUNTS.format(group=group), [consultation_id, keys])
-        for key, val, sub, pos, grp, n in cursor.fetchall():
-            counts[(key, val, sub, pos, grp)] += n
-        cursor.execute(_PG_ANSWERED.format(group=group), [consultation_id, keys])
-        for key, grp, n in cursor.fetchall():
-            answered[(key, grp)] += n
+        if keys.present:
+            filters = ", ".join("count(*) FILTER (WHERE r.answers ? %s)" for _k in keys.present)
+            cursor.execute(
+                f"SELECT {group}, {filters} {where} GROUP BY 1", [*keys.present, consultation_id]
+            )
+            for grp, *numbers in cursor.fetchall():
+                for key, n in zip(keys.present, numbers, strict=True):
+                    if n:
+                        answered[(key, grp)] += n
+        if keys.scalar:
+            # One scan, one hash aggregate per question (GROUPING SETS).
+            columns = ", ".join(f"r.answers ->> %s AS v{i}" for i in range(len(keys.scalar)))
+            names = [f"v{i}" for i in range(len(keys.scalar))]
+            cursor.execute(
+                f"SELECT grp, {', '.join(names)}, "  # noqa: S608 (only aliases interpolated)
+                f"{', '.join(f'GROUPING({n})' for n in names)}, count(*) "
+                f"FROM (SELECT {group} AS grp, {columns} {where}) s "
+                f"GROUP BY GROUPING SETS ({', '.join(f'(grp, {n})' for n in names)})",
+                [*keys.scalar, consultation_id],
+            )
+            width = len(names)
+            for row in cursor.fetchall():
+                grp, values, flags, n = row[0], row[1 : 1 + width], row[1 + width : -1], row[-1]
+                index = flags.index(0)
+                if values[index] is not None:
+                    counts[(keys.scalar[index], values[index], None, None, grp)] += n
+        for key in keys.arrays:
+            cursor.execute(
+                f"SELECT {group}, x.val, x.pos, count(*) "  # noqa: S608 (a whitelisted column)
+                "FROM consultations_response r CROSS JOIN LATERAL "
+                "jsonb_array_elements_text(r.answers -> %s) WITH ORDINALITY AS x(val, pos) "
+                "WHERE r.consultation_id = %s AND jsonb_typeof(r.answers -> %s) = 'array' "
+                "GROUP BY 1, 2, 3",
+                [key, consultation_id, key],
+            )
+            for grp, val, pos, n in cursor.fetchall():
+                counts[(key, val, None, pos, grp)] += n
+        for key in keys.objects:
+            cursor.execute(
+                f"SELECT {group}, x.key, x.value, count(*) "  # noqa: S608 (a whitelisted column)
+                "FROM consultations_response r CROSS JOIN LATERAL "
+                "jsonb_each_text(r.answers -> %s) AS x "
+                "WHERE r.consultation_id = %s AND jsonb_typeof(r.answers -> %s) = 'object' "
+                "GROUP BY 1, 2, 3",
+                [key, consultation_id, key],
+            )
+            for grp, row_value, column_value, n in cursor.fetchall():
+                counts[(key, column_value, row_value, None, grp)] += n
     return counts, answered
 
 
@@ -143,10 +183,11 @@ def _as_text(value) -> str:
 
 
 def count_answers_in_python(
-    *, consultation_id: int, keys: list[str], by: str = ""
+    *, consultation_id: int, keys: Keys, by: str = ""
 ) -> tuple[Counter, Counter]:
     """The same counts as ``count_answers_in_database``, streaming answers (any database)."""
-    wanted = set(keys)
+    present, scalar = set(keys.present), set(keys.scalar)
+    arrays, objects = set(keys.arrays), set(keys.objects)
     column = BREAKDOWNS.get(by)
     fields = ["answers", column] if column else ["answers"]
     counts: Counter = Counter()
@@ -156,23 +197,20 @@ def count_answers_in_python(
         answers = row[0]
         grp = NOT_GIVEN if not column or row[1] is None else str(row[1])
         for key, value in answers.items():
-            if key not in wanted:
-                continue
-            answered[(key, grp)] += 1
-            if isinstance(value, list):
+            if key in present:
+                answered[(key, grp)] += 1
+            if key in arrays and isinstance(value, list):
                 for pos, item in enumerate(value, start=1):
                     counts[(key, _as_text(item), None, pos, grp)] += 1
-            elif isinstance(value, dict):
+            elif key in objects and isinstance(value, dict):
                 for row_value, column_value in value.items():
                     counts[(key, _as_text(column_value), row_value, None, grp)] += 1
-            else:
+            elif key in scalar and not isinstance(value, list | dict):
                 counts[(key, _as_text(value), None, None, grp)] += 1
     return counts, answered
 
 
-def count_answers(
-    *, consultation_id: int, keys: list[str], by: str = ""
-) -> tuple[Counter, Counter]:
+def count_answers(*, consultation_id: int, keys: Keys, by: str = "") -> tuple[Counter, Counter]:
     if connection.vendor == "postgresql":
         return count_answers_in_database(consultation_id=consultation_id, keys=keys, by=by)
     return count_answers_in_python(consultation_id=consultation_id, keys=keys, by=by)
@@ -208,8 +246,7 @@ def consultation_results(*, consultation: ConsultationPage, by: str = "") -> Res
     estate_list = list(Estate.objects.order_by("name"))
     estate_names = {str(e.pk): e.name for e in estate_list}
 
-    keys = [q["id"] for q in questions] + [f"{q['id']}.other" for q in questions]
-    counts, answered = count_answers(consultation_id=page.pk, keys=keys, by=by)
+    counts, answered = count_answers(consultation_id=page.pk, keys=keys_for(questions), by=by)
     groups = sorted({grp for (_key, grp) in answered}) if by else []
     group_pairs = group_labels(by, groups, estate_names) if by else []
     stats = _number_stats(responses, [q for q in questions if q["type"] == "number"])
