@@ -21,6 +21,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--consultation", default=common.BENCH_SLUG, help="slug of the bench consultation to use"
+    )
     args = parser.parse_args()
     common.setup()
     from django.db import connection
@@ -30,7 +33,7 @@ def main() -> None:
 
     from consultations.models import Response
 
-    page = common.bench_consultation()
+    page = common.bench_consultation(args.consultation)
     common.set_response_count(page, args.responses)
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(common.analyst_user())
