@@ -8,9 +8,10 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from consultations import demo, selectors, signals
+        from consultations import admin_hooks_pages, demo, selectors, signals
         from portal.registry import register_demo_generator, register_home_section
 
+        del admin_hooks_pages  # imported to register its Wagtail hooks
         signals.connect()
         register_home_section(
             name="consultations",
