@@ -7,14 +7,14 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 SQLITE_SMOKE_DB := $(CURDIR)/.sqlite-smoke.sqlite3
 
-.PHONY: run test setup assets messages migrate demo lint format checks pytest smoke-sqlite clean
+.PHONY: run test setup assets messages migrate demo lint format checks pytest browser smoke-sqlite clean
 
 run: setup migrate demo
 	$(MANAGE) ensure_local_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup lint checks pytest smoke-sqlite
+test: setup lint checks pytest browser smoke-sqlite
 
 setup: $(VENV)/.installed node_modules/.installed assets messages
 
@@ -57,9 +57,13 @@ checks: setup
 	  ALLOWED_HOSTS=portal.example.org \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
-# The whole suite on the configured database (PostgreSQL on CI), browser tests included.
+# The unit and integration tests on the configured database (PostgreSQL on CI).
 pytest: setup
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --ignore=tests/browser $(PYTEST_ARGS)
+
+# Browser tests on their own run: they commit the whole demo site to the test database.
+browser: setup
+	$(VENV)/bin/pytest tests/browser $(PYTEST_ARGS)
 
 # The embedded default must keep working: migrate, load demo content and serve pages on SQLite.
 smoke-sqlite: setup
