@@ -5,6 +5,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 from wagtail.models import PageLogEntry
@@ -112,10 +113,12 @@ def test_cancelled_or_past_events_take_no_replies(client, events_index):
     assert not EventRSVP.objects.exists()
 
 
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="Row locks (SELECT ... FOR UPDATE) need PostgreSQL; SQLite has none.",
+)
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_replies_never_exceed_capacity(home_page, events_index):
-    if connection.vendor != "postgresql":
-        pytest.skip("Row locks (SELECT ... FOR UPDATE) need PostgreSQL; SQLite has none.")
     event = add_event(
         events_index,
         title="Popular",
