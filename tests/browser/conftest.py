@@ -46,6 +46,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.fspath).startswith(browser_dir):
             item.add_marker(pytest.mark.browser)
+            # pytest-django creates test databases only for the aliases that collected tests
+            # ask for through this mark; without it the demo would load into the real database.
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
