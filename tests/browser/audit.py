@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import tempfile
@@ -27,7 +28,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def axe_violations(page) -> list[dict]:
     """Run axe-core in ``page`` with the WCAG 2.2 A/AA rules and return its violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
+        # A global eval rather than a <script> element, so page.content() stays the page's own
+        # markup (callers may validate it afterwards).
+        page.evaluate("(source) => { (0, eval)(source); }", _axe_source())
     result = page.evaluate(
         """async (tags) => await window.axe.run(document, {
             runOnly: {type: "tag", values: tags},
@@ -36,6 +39,11 @@ def axe_violations(page) -> list[dict]:
         WCAG_TAGS,
     )
     return result["violations"]
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE_SCRIPT.read_text(encoding="utf-8")
 
 
 def format_violations(violations: list[dict], context: str = "") -> str:
