@@ -67,8 +67,13 @@ def demo_site(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def site_url(demo_site):
+    from django.db import connections
     from django.test.utils import modify_settings
 
+    # The server answers each request in its own thread; a persistent connection would outlive
+    # the thread's request and keep the test database from being dropped at the end.
+    for alias in connections:
+        connections.settings[alias]["CONN_MAX_AGE"] = 0
     server = LiveServer("localhost")
     with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
         yield server.url

@@ -15,6 +15,7 @@ from tests.browser.audit import (
     page_type_urls,
     validate_html,
 )
+from tests.browser.conftest import MOBILE
 
 LANGUAGES = ("en", "ur")
 
@@ -174,3 +175,29 @@ def test_header_and_navigation_mirror_in_urdu(page):
     first_item = urdu["items"][0]
     container = urdu["container"]
     assert (container["x"] + container["width"]) - (first_item["x"] + first_item["width"]) < 40
+
+
+@pytest.mark.parametrize("language_code", ["en", "ur"])
+def test_navigation_works_on_a_phone_without_javascript(browser, site_url, language_code):
+    """Every navigation link is on screen at 375px with scripts off, and nothing overflows."""
+    context = browser.new_context(
+        viewport=MOBILE, base_url=site_url, java_script_enabled=False, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"/{language_code}/")
+        links = page.locator(".portal-navigation .govuk-service-navigation__link").all()
+        assert len(links) >= 3
+        for link in links:
+            assert link.is_visible()
+            box = link.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
+        languages = page.locator(".portal-language-switcher li").all()
+        assert len(languages) == 8
+        assert all(item.is_visible() for item in languages)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= MOBILE["width"]
+        with page.expect_navigation():
+            links[-1].click()
+        assert page.locator("h1").count() == 1
+    finally:
+        context.close()
