@@ -117,7 +117,7 @@ def test_cancelled_or_past_events_take_no_replies(client, events_index):
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
     reason="Row locks (SELECT ... FOR UPDATE) need PostgreSQL; SQLite has none.",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_replies_never_exceed_capacity(home_page, events_index):
     event = add_event(
         events_index,
