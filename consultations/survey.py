@@ -246,11 +246,14 @@ def parse(form: QuestionForm) -> tuple[Any, str]:
     """The stored value (or ``MISSING``) and any "other" text; raises ``ValidationError``."""
     question = form.question
     parser = PARSERS[question["type"]]
+    # Keep what was typed in "Other (please specify)" even when the choice itself is invalid, so
+    # a page shown again with an error does not lose it.
+    if question.get("allow_other"):
+        form.raw["other"] = form._get(".other").strip()
     value = parser(form)
     other = ""
     if _other_chosen(value):
         other = form._get(".other").strip()
-        form.raw["other"] = other
         if not other:
             raise ValidationError(_("Tell us what you mean by “Other”."))
         if len(other) > OTHER_MAX_LENGTH:

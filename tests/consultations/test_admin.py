@@ -200,6 +200,8 @@ def test_assisted_entry_shows_errors_beside_fields_and_keeps_answers(client, con
     assert "Select one of the answers shown." in html
     assert 'id="q-years-error"' in html
     assert 'value="200"' in html and 'value="Rahima"' in html
+    # What was typed for "Other" is kept even though the choice itself was refused.
+    assert 'value="Coffee mornings"' in html
     assert "The response has not been stored." in html
     assert not Response.objects.exists()
 
