@@ -1,7 +1,10 @@
-"""Admin hooks for consultation pages: responses are never lost by deleting a page."""
+"""Admin hooks for consultation pages: responses are never lost by deleting a page, and the
+survey builder's read-only ids look read-only."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -26,3 +29,8 @@ def refuse_deleting_consultations_with_responses(request, page):
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("insert_global_admin_css")
+def survey_builder_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("consultations/editor.css"))

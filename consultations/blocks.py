@@ -12,13 +12,14 @@ Contract (read by ``consultations.survey`` and by the staff tools):
   values; the question or section is shown when the earlier answer matches any of them.
 * ``definition(value)`` on each question block returns the plain-JSON description stored in
   ``SurveySnapshot.definition`` (see ``consultations.models.responses`` for the answer format).
-* ``SurveyStreamBlock.clean()`` refuses surveys residents could not answer: duplicate ids,
-  conditions pointing at later or unknown questions or unknown options, min above max, too few
-  options.
+* ``SurveyStreamBlock.clean()`` gives duplicated blocks ids of their own and refuses surveys
+  residents could not answer: conditions pointing at later or unknown questions or unknown
+  options, min above max, too few options.
 """
 
 import uuid
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.text import slugify
@@ -52,10 +53,21 @@ def new_identifier(prefix: str) -> str:
 
 
 class IdentifierBlock(blocks.CharBlock):
-    """A machine identifier: validated as a slug and never offered for translation."""
+    """A machine identifier: validated as a slug and never offered for translation.
 
-    def __init__(self, required=False, validators=(identifier_validator,), **kwargs):
+    ``read_only`` ids are shown but cannot be typed in: ``clean()`` of the block holding them
+    fills them in on the first save, and ``SurveyStreamBlock.clean()`` gives a copied block
+    (Wagtail's "Duplicate") an id of its own.
+    """
+
+    def __init__(
+        self, required=False, validators=(identifier_validator,), read_only=False, **kwargs
+    ):
         super().__init__(required=required, max_length=50, validators=validators, **kwargs)
+        if read_only:
+            widget = forms.TextInput(attrs={"readonly": True, "class": "survey-identifier"})
+            widget.attrs.update(self.field.widget_attrs(widget))
+            self.field.widget = widget
 
     # wagtail-localize: nothing to translate, and keep the source value in translations.
     def get_translatable_segments(self, value):
@@ -134,9 +146,10 @@ class BaseQuestionBlock(blocks.StructBlock):
     required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
     question_id = IdentifierBlock(
         label=_("Question id"),
+        read_only=True,
         help_text=_(
-            "Filled in automatically. Answers are stored against it, so do not change it "
-            "once the consultation has opened."
+            "Set when you save and never changed: answers are stored against it. Copy it into "
+            "a later question’s condition to show that question only after certain answers."
         ),
     )
     condition = ConditionBlock(required=False)
@@ -609,7 +622,9 @@ class SectionBlock(blocks.StructBlock):
         label=_("Introduction"), required=False, max_length=1000, default=""
     )
     section_id = IdentifierBlock(
-        label=_("Section id"), help_text=_("Filled in automatically; do not change it.")
+        label=_("Section id"),
+        read_only=True,
+        help_text=_("Set when you save and never changed."),
     )
     condition = ConditionBlock(required=False)
     questions = QuestionStreamBlock(min_num=1)
@@ -635,6 +650,7 @@ class SurveyStreamBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        give_copies_their_own_ids(value)
         errors = survey_errors(value)
         if errors:
             raise StreamBlockValidationError(
@@ -646,11 +662,29 @@ class SurveyStreamBlock(blocks.StreamBlock):
         return value
 
 
+def give_copies_their_own_ids(stream_value) -> None:
+    """A section or question whose id is already used earlier gets a new one.
+
+    Ids cannot be typed in the admin, so a repeated id means a block was duplicated: the copy
+    (the later one) is the new block, and the earlier one keeps the id its answers are stored
+    against.
+    """
+    section_ids: set[str] = set()
+    question_ids: set[str] = set()
+    for section in stream_value:
+        if section.value["section_id"] in section_ids:
+            section.value["section_id"] = new_identifier("s")
+        section_ids.add(section.value["section_id"])
+        for child in section.value["questions"]:
+            if child.value["question_id"] in question_ids:
+                child.value["question_id"] = new_identifier("q")
+            question_ids.add(child.value["question_id"])
+
+
 def survey_errors(stream_value) -> dict:
     """Whole-survey rules as ``{section index: {field: error}}`` (empty when valid)."""
     errors: dict[int, dict] = {}
     seen_questions: dict[str, list[str] | None] = {}  # id -> option values if choice-based
-    section_ids: set[str] = set()
     later_ids = {
         child.value["question_id"]
         for section in stream_value
@@ -682,11 +716,6 @@ def survey_errors(stream_value) -> dict:
     for section_index, section in enumerate(stream_value):
         section_value = section.value
         section_errors: dict = {}
-        if section_value["section_id"] in section_ids:
-            section_errors["section_id"] = ValidationError(
-                _("Another section already uses this id.")
-            )
-        section_ids.add(section_value["section_id"])
         message = check_condition(section_value.get("condition"), seen_questions)
         if message:
             section_errors["condition"] = ValidationError(message)
@@ -695,10 +724,6 @@ def survey_errors(stream_value) -> dict:
         for question_index, child in enumerate(section_value["questions"]):
             block, question = child.block, child.value
             field_errors = {}
-            if question["question_id"] in seen_questions or question["question_id"] in this_section:
-                field_errors["question_id"] = ValidationError(
-                    _("Another question already uses this id.")
-                )
             message = check_condition(question.get("condition"), seen_questions)
             if message:
                 field_errors["condition"] = ValidationError(message)

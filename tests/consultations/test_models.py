@@ -80,9 +80,35 @@ def test_clean_rejects_unknown_question_option_and_duplicates():
             section("two", "Two", [question("short_text", "a", "A")], show_if=("b", ["maybe"])),
         ]
     )
-    assert "Another question already uses this id" in _survey_errors(
-        [section("one", "One", [question("email", "a", "A"), question("postcode", "a", "B")])]
-    )
+
+
+def test_a_duplicated_section_or_question_gets_its_own_id_and_the_original_keeps_its_own():
+    block = ConsultationPage._meta.get_field("survey").stream_block
+    survey = [
+        section("one", "One", [question("email", "a", "A"), question("postcode", "a", "A copy")]),
+        section("one", "One copy", [question("short_text", "b", "B")]),
+    ]
+    cleaned = block.clean(block.to_python(survey))
+    first, copy = cleaned[0].value, cleaned[1].value
+    assert first["section_id"] == "one" and copy["section_id"].startswith("s-")
+    ids = [child.value["question_id"] for child in first["questions"]]
+    assert ids[0] == "a" and ids[1].startswith("q-")
+    assert copy["questions"][0].value["question_id"] == "b"
+
+
+def test_question_and_section_ids_cannot_be_typed_in_the_admin():
+    block = ConsultationPage._meta.get_field("survey").stream_block
+    section_block = block.child_blocks["section"]
+    question_block = section_block.child_blocks["questions"].child_blocks["single_choice"]
+    for id_block in (
+        section_block.child_blocks["section_id"],
+        question_block.child_blocks["question_id"],
+    ):
+        html = id_block.field.widget.render("id", "q-1234abcd")
+        assert "readonly" in html and 'value="q-1234abcd"' in html
+    # Conditions name an earlier question by its id, so they stay editable.
+    condition = question_block.child_blocks["condition"].child_blocks["question_id"]
+    assert "readonly" not in condition.field.widget.render("c", "")
 
 
 def test_clean_rejects_min_above_max():
