@@ -16,12 +16,15 @@ from consultations import services, survey
 from consultations.builder import question, section
 from consultations.demo_text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
 from consultations.models import (
+    AnswerTheme,
     Channel,
     ConsultationIndexPage,
     ConsultationPage,
     ConsultationTopicLink,
+    OutcomeTheme,
     RespondentType,
     Response,
+    Theme,
 )
 from news.models import Estate
 from portal.translation import other_locales, translate_instance
@@ -40,6 +43,43 @@ PRIORITIES = [
     ("safety", "Building and fire safety"),
     ("panel", "A strong residents’ panel"),
     ("estates", "Cleaner, greener estates"),
+]
+# The closed consultation's comments, each with the themes an analyst coded it with. Some are
+# in the language the resident wrote in: answers are coded whatever their language.
+REPAIRS_COMMENTS = [
+    ("I work until six, so an evening slot would save me losing a day’s pay.", "en", ["evening"]),
+    ("A text the day before would stop me missing the engineer.", "en", ["reminder"]),
+    ("My boiler failed on a Saturday and nobody came until Monday.", "en", ["weekend"]),
+    ("Evening appointments and a reminder text would both help.", "en", ["evening", "reminder"]),
+    ("Akşam randevusu olursa işten izin almam gerekmez.", "tr", ["evening"]),
+    ("Proszę o SMS dzień przed wizytą.", "pl", ["reminder"]),
+    ("We had no heating all weekend with a baby in the flat.", "en", ["weekend"]),
+    ("Tell me the time slot, not just the day.", "en", []),
+]
+REPAIRS_THEMES = {
+    "evening": "Evening appointments",
+    "reminder": "Reminder texts",
+    "weekend": "Weekend gas repairs",
+}
+REPAIRS_OUTCOME = [
+    (
+        "evening",
+        "Appointments after work",
+        "Many of you cannot take time off work for a repair.",
+        "From April, repairs appointments run until 8pm on weekdays.",
+    ),
+    (
+        "reminder",
+        "A reminder before the visit",
+        "You miss appointments when you are not reminded.",
+        "We now send a text message the day before every appointment.",
+    ),
+    (
+        "weekend",
+        "Gas repairs at weekends",
+        "Heating and hot water failures at weekends wait too long.",
+        "Our contractor cannot yet cover weekends. We will review this next year.",
+    ),
 ]
 INVOLVEMENT = [
     ("meetings", "Meetings on my estate"),
@@ -378,8 +418,8 @@ def generate(*, home, rng, options, stdout):
         closes_at=_at(-116, 23),
         outcome_published_at=_at(-60, 10),
         outcome_summary=(
-            "<p>412 residents responded. Most wanted morning and evening slots and a text "
-            "message the day before.</p>"
+            "<p>Most residents who responded wanted evening slots and a text message the day "
+            "before.</p>"
         ),
         outcome_changes=(
             "<p>From April we offer evening appointments until 8pm and send a reminder text the "
@@ -393,10 +433,20 @@ def generate(*, home, rng, options, stdout):
             section(
                 "appointments",
                 "Appointments",
-                [question("yes_no", "evening", "Would evening appointments help you?")],
+                [
+                    question("yes_no", "evening", "Would evening appointments help you?"),
+                    question(
+                        "long_text",
+                        "better",
+                        "What would make repairs appointments work better for you?",
+                        required=False,
+                        max_length=1000,
+                    ),
+                ],
             )
         ],
     )
+    _repairs_responses_and_themes(closed, rng=rng, count=min(48, options.get("responses", 300)))
     if not options.get("skip_translations"):
         for locale in other_locales():
             strings = TRANSLATIONS.get(locale.language_code, {})
@@ -413,6 +463,53 @@ def generate(*, home, rng, options, stdout):
     _generate_responses(
         strategy, estates, rng=rng, count=options.get("responses", 300), stdout=stdout
     )
+
+
+def _repairs_responses_and_themes(page, *, rng, count) -> None:
+    """Responses to the closed consultation, their theme coding, and the outcome's items."""
+    themes = {
+        key: Theme.objects.get_or_create(consultation=page, name=name)[0]
+        for key, name in REPAIRS_THEMES.items()
+    }
+    existing = set(Response.objects.filter(consultation=page).values_list("token", flat=True))
+    span = page.closes_at - page.opens_at
+    for number in range(count):
+        token = uuid.uuid5(DEMO_TOKEN_NAMESPACE, f"{page.translation_key}:{number}")
+        comment, language, keys = REPAIRS_COMMENTS[number % len(REPAIRS_COMMENTS)]
+        evening = rng.choice(["yes", "yes", "no", "dont_know"])
+        submitted_at = page.opens_at + span * rng.random()
+        if token in existing:
+            continue
+        submission = services.submit_response(
+            consultation=page,
+            token=token,
+            answers={"evening": evening, "better": comment},
+            language=language,
+            channel=rng.choice([Channel.ONLINE, Channel.PAPER]),
+            submitted_at=submitted_at,
+            check_open=False,
+            send_receipt=False,
+        )
+        AnswerTheme.objects.bulk_create(
+            [
+                AnswerTheme(theme=themes[key], response=submission.response, question_id="better")
+                for key in keys
+            ],
+            ignore_conflicts=True,
+        )
+    # Reuse the items a previous run made, so their translations stay attached.
+    items = {item.heading: item for item in page.outcome_themes.all()}
+    page.outcome_themes = [
+        _outcome_item(items.get(heading), themes[key], heading, you_said, we_did)
+        for key, heading, you_said, we_did in REPAIRS_OUTCOME
+    ]
+    page.save_revision().publish()
+
+
+def _outcome_item(item, theme, heading, you_said, we_did) -> OutcomeTheme:
+    item = item or OutcomeTheme()
+    item.theme, item.heading, item.you_said, item.we_did = theme, heading, you_said, we_did
+    return item
 
 
 def _random_answers(definition, estates, rng) -> dict:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.models import (
+    AnswerTheme,
     ConsultationIndexPage,
     ConsultationPage,
     ConsultationTopicLink,
@@ -89,3 +90,22 @@ def related_pages(*, page: ConsultationPage) -> list:
 
 def response_count(*, consultation: ConsultationPage) -> int:
     return Response.objects.filter(consultation=consultation.canonical()).count()
+
+
+def outcome_themes(*, consultation: ConsultationPage) -> list[dict]:
+    """The outcome's "you said, we did" items, each with how many responses raised its theme.
+
+    Two queries whatever the number of items: the items, then one count per linked theme.
+    """
+    items = list(consultation.outcome_themes.order_by("sort_order"))
+    theme_ids = {item.theme_id for item in items if item.theme_id}
+    counts = dict(
+        AnswerTheme.objects.filter(theme_id__in=theme_ids)
+        .values("theme_id")
+        .annotate(n=Count("response_id", distinct=True))
+        .values_list("theme_id", "n")
+    )
+    return [
+        {"item": item, "count": counts.get(item.theme_id, 0) if item.theme_id else None}
+        for item in items
+    ]

@@ -3,6 +3,10 @@
 An ``AnswerTheme`` tags one free-text answer (``question_id`` of the response's answers, or
 ``"<question id>.other"`` for an "Other (please specify)" text) with one theme. Counting tags per
 theme gives the theme counts on the results page and in outcomes.
+
+An ``OutcomeTheme`` is one "you said, we did" item of a published outcome, linked to the theme it
+answers so the page can say how many responses raised it. Its words are translated with the page
+(wagtail-localize); the theme link is the same in every language.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from django.db import models
 from django.db.models.signals import post_migrate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, TranslatableMixin
 
 from .pages import ConsultationPage
 from .responses import Response
@@ -68,6 +75,41 @@ class AnswerTheme(models.Model):
 
     def __str__(self):
         return f"{self.response_id}/{self.question_id}: {self.theme_id}"
+
+
+class OutcomeTheme(TranslatableMixin, Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="outcome_themes")
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("theme"),
+        # Deleting a theme in the analysis tools must not change a published outcome's words;
+        # the item stays, without its count.
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="outcome_links",
+        help_text=_("A theme from the analysis of responses: the page shows how many raised it."),
+    )
+    heading = models.CharField(
+        _("heading"),
+        max_length=150,
+        help_text=_("What residents raised, in plain words, for example “Evening appointments”."),
+    )
+    you_said = models.TextField(_("you said"), max_length=1000)
+    we_did = models.TextField(_("we did"), max_length=1000)
+
+    panels = [
+        FieldPanel("theme"),
+        FieldPanel("heading"),
+        FieldPanel("you_said"),
+        FieldPanel("we_did"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("outcome theme")
+        verbose_name_plural = _("outcome themes")
+
+    def __str__(self):
+        return self.heading
 
 
 def _grant_analysis_permissions(sender, **kwargs):

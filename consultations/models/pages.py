@@ -31,6 +31,7 @@ from wagtail.models import Locale, Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from consultations.admin_forms import ConsultationPageForm
 from consultations.blocks import SurveyStreamBlock, survey_definition
 from portal.blocks import DocumentLinkBlock
 from portal.models import BasePage
@@ -257,7 +258,17 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         FieldPanel("outcome_summary"),
         FieldPanel("outcome_changes"),
         FieldPanel("outcome_not_changed"),
+        InlinePanel(
+            "outcome_themes",
+            heading=_("What residents raised, and what we did"),
+            label=_("Theme"),
+            help_text=_(
+                "Link each item to a theme from the analysis of responses, so residents see how "
+                "many responses raised it."
+            ),
+        ),
     ]
+    base_form_class = ConsultationPageForm
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
@@ -326,6 +337,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         context["related_pages"] = selectors.related_pages(page=self)
         if self.status == Status.OUTCOME:
             context["response_count"] = selectors.response_count(consultation=self)
+            context["outcome_themes"] = selectors.outcome_themes(consultation=self)
         return context
 
     # --- responding (thin routes; the journey lives in consultations.views) ------------------

@@ -68,6 +68,7 @@ def test_demo_content_is_idempotent_and_every_sitemap_url_serves_in_its_language
     # Loading demo content takes a while: the rest of the checks share this one load.
     _site_pages_say_what_residents_need(client)
     _drafts_and_private_pages_are_not_in_the_sitemap(client)
+    _the_closed_consultation_says_what_we_did_with_counts(client)
 
 
 def _site_pages_say_what_residents_need(client):
@@ -99,3 +100,28 @@ def _drafts_and_private_pages_are_not_in_the_sitemap(client):
     assert "/en/about/" in paths
     assert "/en/unpublished/" not in paths
     assert "/en/staff-only/" not in paths
+
+
+def _the_closed_consultation_says_what_we_did_with_counts(client):
+    from django.db.models import Count
+
+    from consultations.models import AnswerTheme, ConsultationPage, Response
+
+    pages = ConsultationPage.objects.filter(slug="repairs-appointments")
+    english = pages.get(locale__language_code="en")
+    total = Response.objects.filter(consultation=english).count()
+    raised = dict(
+        AnswerTheme.objects.filter(theme__consultation=english)
+        .values("theme__name")
+        .annotate(n=Count("response", distinct=True))
+        .values_list("theme__name", "n")
+    )
+    assert total and raised.get("Evening appointments")
+    html = client.get(english.get_url()).content.decode()
+    assert "Appointments after work" in html
+    assert f"Raised in {raised['Evening appointments']} of {total} response" in html
+    # Loaded twice, yet one set of items per language, translated, linked to the same themes.
+    for page in pages:
+        assert page.outcome_themes.count() == 3, page.locale
+    urdu = pages.get(locale__language_code="ur")
+    assert "کام کے بعد ملاقاتیں" in client.get(urdu.get_url()).content.decode()

@@ -1,0 +1,139 @@
+"""The consultation staff tools in the Wagtail admin, in a real browser.
+
+An analyst signs in through the admin's login page and uses the results (split by language),
+the free-text coding page (adding a theme and tagging an answer with it) and assisted entry
+(including its error state), with axe-core on every page. A Comms editor, who edits
+consultation pages but must not read responses, is turned away from the same addresses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from consultations.models import AnswerTheme, ConsultationPage, Response, Theme
+from portal.roles import COMMS_EDITORS, CONSULTATION_ANALYSTS
+from tests.browser.audit import assert_no_axe_violations
+
+PASSWORD = "a-long-browser-test-passphrase"
+SLUG = "draft-resident-engagement-strategy"
+THEME = "Meetings at better times"
+
+
+def _staff_user(username: str, group: str):
+    user, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.set([Group.objects.get(name=group)])
+    return user
+
+
+@pytest.fixture(scope="module")
+def analyst(demo_site):
+    return _staff_user("browser-analyst", CONSULTATION_ANALYSTS)
+
+
+@pytest.fixture(scope="module")
+def comms_editor(demo_site):
+    return _staff_user("browser-comms-editor", COMMS_EDITORS)
+
+
+@pytest.fixture(scope="module")
+def consultation(demo_site) -> ConsultationPage:
+    return ConsultationPage.objects.get(slug=SLUG, locale__language_code="en")
+
+
+def staff_urls(consultation) -> dict[str, str]:
+    base = f"/admin/consultation-responses/{consultation.pk}/"
+    return {
+        "results by language": f"{base}?by=language",
+        "free text and themes": f"{base}free-text/",
+        "assisted entry": f"{base}enter/",
+    }
+
+
+def sign_in(page, user) -> None:
+    page.goto("/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    assert page.url.endswith("/admin/"), page.url
+
+
+def audit(page, context: str) -> None:
+    """axe-core once the page has settled.
+
+    Wagtail fades its message bar in (a half-second opacity transition); measured mid-way, its
+    text fails colour contrast. Finite animations and transitions are waited for, not timed.
+    """
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter((animation) => animation.effect.getTiming().iterations !== Infinity)
+            .map((animation) => animation.finished))"""
+    )
+    assert_no_axe_violations(page, context=context)
+
+
+def test_analyst_tools_have_no_axe_violations(page, analyst, consultation):
+    urls = staff_urls(consultation)
+    sign_in(page, analyst)
+
+    page.goto("/admin/consultation-responses/")
+    expect(page.locator("main")).to_contain_text(consultation.title)
+    audit(page, "consultation responses index")
+
+    # Results split by language: one column per language that responded.
+    assert page.goto(urls["results by language"]).status == 200
+    expect(page.locator("#id_by")).to_have_value("language")
+    total = Response.objects.filter(consultation=consultation).count()
+    expect(page.locator("main")).to_contain_text(f"{total} responses in every language")
+    expect(page.locator("h3", has_text="Responses by language")).to_have_count(1)
+    expect(page.locator("table caption", has_text=": split").first).to_be_attached()
+    audit(page, "results by language")
+
+    # Free text: add a theme, then tag the first answer with it.
+    assert page.goto(urls["free text and themes"]).status == 200
+    audit(page, "free text, no themes yet")
+    page.fill("#id_name", THEME)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add theme").click()
+    expect(page.locator(".messages")).to_contain_text(f"Theme “{THEME}” added.")
+    first_answer = page.locator("main article").first
+    first_answer.get_by_label(THEME).check()
+    with page.expect_navigation():
+        first_answer.get_by_role("button", name="Save themes").click()
+    expect(page.locator(".messages")).to_contain_text("Themes saved for response")
+    audit(page, "free text with a theme and a coded answer")
+    theme = Theme.objects.get(consultation=consultation, name=THEME)
+    assert AnswerTheme.objects.filter(theme=theme).count() == 1
+
+    # Assisted entry, blank and then sent without its required answers.
+    assert page.goto(urls["assisted entry"]).status == 200
+    audit(page, "assisted entry")
+    before = Response.objects.filter(consultation=consultation).count()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Store this response").click()
+    expect(page.locator(".messages")).to_contain_text("The response has not been stored.")
+    expect(page.locator(".consultation-entry__error").first).to_be_visible()
+    audit(page, "assisted entry with errors")
+    assert Response.objects.filter(consultation=consultation).count() == before
+
+
+def test_comms_editor_is_turned_away_from_staff_tools(page, comms_editor, consultation):
+    sign_in(page, comms_editor)
+    for name, url in staff_urls(consultation).items():
+        response = page.request.get(url, max_redirects=0, fail_on_status_code=False)
+        assert response.status in (302, 403), f"{name}: {response.status}"
+        if response.status == 302:
+            assert "consultation-responses" not in response.headers["location"], name
+        page.goto(url)
+        expect(page.locator("main")).not_to_contain_text("Enter a paper, phone or event response")
+        expect(page.locator("main")).not_to_contain_text("Answers by question")
+    # Nor is the staff tools' menu item shown.
+    page.goto("/admin/")
+    expect(page.get_by_role("link", name="Consultation responses")).to_have_count(0)
