@@ -105,7 +105,11 @@ class ResultsView(StaffToolView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         by = self.request.GET.get("by", "")
-        context["results"] = results.consultation_results(consultation=self.consultation, by=by)
+        counted = results.cached_results(
+            consultation=self.consultation, by=by, recount="recount" in self.request.GET
+        )
+        context["counted"] = counted
+        context["results"] = counted.results
         context["breakdown_choices"] = [
             ("", _("No breakdown")),
             ("language", _("Language")),

@@ -20,10 +20,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Avg, Count, FloatField, Max, Min
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, TruncDate
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations import survey
@@ -424,3 +426,50 @@ def _breakdowns(responses, total: int, estate_names: dict[str, str]) -> dict[str
         labels = dict(group_labels(by, [v for v, _n in values], estate_names))
         breakdowns[by] = [Bar(v, labels[v], n, percent(n, total)) for v, n in values]
     return breakdowns
+
+
+# --- cached results --------------------------------------------------------------------------
+@dataclass
+class Counted:
+    results: Results
+    counted_at: datetime.datetime
+    max_age: int
+
+    @property
+    def fresh_until(self) -> datetime.datetime:
+        return self.counted_at + datetime.timedelta(seconds=self.max_age)
+
+
+def _generation_key(consultation_id: int) -> str:
+    return f"consultation-results:{consultation_id}:generation"
+
+
+def cached_results(*, consultation: ConsultationPage, by: str = "", recount=False) -> Counted:
+    """``consultation_results`` counted at most ``CONSULTATION_RESULTS_MAX_AGE`` seconds ago.
+
+    Counting a large consultation takes seconds, and analysts come back to the page often; new
+    responses appear within the maximum age, or at once when ``recount`` is asked for. Erasing
+    answers calls ``forget_results`` so erased answers are never counted from the cache.
+    """
+    page = consultation.canonical()
+    by = by if by in BREAKDOWNS else ""
+    cache = caches["results"]
+    generation = cache.get(_generation_key(page.pk), 0)
+    key = f"consultation-results:{page.pk}:{generation}:{by or '-'}:{translation.get_language()}"
+    counted = None if recount else cache.get(key)
+    if counted is None:
+        max_age = settings.CONSULTATION_RESULTS_MAX_AGE
+        counted = Counted(
+            results=consultation_results(consultation=page, by=by),
+            counted_at=timezone.now(),
+            max_age=max_age,
+        )
+        cache.set(key, counted, timeout=max_age)
+    return counted
+
+
+def forget_results(*, consultation_id: int) -> None:
+    """Make every cached count of this consultation stale (answers were changed or erased)."""
+    cache = caches["results"]
+    key = _generation_key(consultation_id)
+    cache.set(key, cache.get(key, 0) + 1, timeout=None)

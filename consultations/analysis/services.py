@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
 from consultations import services as consultation_services
+from consultations.analysis import results
 from consultations.models import AnswerTheme, ConsultationPage, Response, Theme
 
 
@@ -66,6 +67,10 @@ def erase_respondent_data(*, response: Response, erase_answers: bool, user=None)
     consultation_services.erase_respondent(response=response, erase_answers=erase_answers)
     if erase_answers:
         AnswerTheme.objects.filter(response=response).delete()
+        # Counted results must not keep counting the erased answers.
+        transaction.on_commit(
+            lambda: results.forget_results(consultation_id=response.consultation_id)
+        )
     log(
         instance=response.consultation,
         action="consultations.erase_respondent",

@@ -171,6 +171,20 @@ STORAGES = {
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 
+# --- Caches ----------------------------------------------------------------------------------
+# "results" keeps consultation results counted for analysts (a table in the database, so every
+# server process shares it; created by a consultations migration). Counting a large consultation
+# takes seconds, so the results page shows counts up to CONSULTATION_RESULTS_MAX_AGE seconds old,
+# says when they were counted, and offers to count again.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "results": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "consultation_results_cache",
+    },
+}
+CONSULTATION_RESULTS_MAX_AGE = int(env("CONSULTATION_RESULTS_MAX_AGE", "600"))
+
 # --- Email -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
