@@ -175,7 +175,7 @@ def test_respond_by_keyboard_alone(page, strategy):
     page.keyboard.press("Space")
     assert focused(page)["checked"]
     estate = choose(page, "q-estate", "ArrowDown")
-    # The number field is after the postcode: fix it, then Shift+Tab back to check the postcode.
+    # Correct the number (select what is there, type over it); Shift+Tab goes back a field.
     tab_to(page, "#q-years-lived")
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.type("12")
