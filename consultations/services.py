@@ -8,7 +8,9 @@ or concurrent submission returns the response already stored and stores nothing 
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+import smtplib
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -35,6 +37,24 @@ from consultations.models import (
     new_reference,
 )
 from news.models import Estate
+
+logger = logging.getLogger(__name__)
+
+
+class EmailNotSent(Exception):
+    """The mail server could not be reached or refused the message (already logged)."""
+
+
+def _send(subject: str, body: str, to: str, *, what: str) -> None:
+    """Send one email; a mail server that is down or refuses it raises ``EmailNotSent``.
+
+    The address is not logged (personal data); ``what`` says which email it was.
+    """
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Email not sent (%s): %s", what, error.__class__.__name__)
+        raise EmailNotSent(what) from error
 
 
 class SurveyInvalid(Exception):
@@ -215,7 +235,12 @@ def send_receipt_email(*, response_id: int) -> None:
             "components/consultations/email/receipt.txt",
             {"page": page, "response": response, "lines": lines},
         )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [details.email])
+    try:
+        _send(subject, body, details.email, what=f"receipt for {response.reference}")
+    except EmailNotSent:
+        # The response is stored and the confirmation page shows the reference; the receipt is
+        # left unsent (``receipt_sent_at`` empty) rather than failing the resident's request.
+        return
     RespondentDetails.objects.filter(pk=details.pk).update(receipt_sent_at=timezone.now())
 
 
@@ -304,16 +329,20 @@ def draft_for_resume_key(*, consultation: ConsultationPage, key: str) -> Respons
 
 
 def send_resume_link(*, draft: ResponseDraft, email: str, url: str, page: ConsultationPage) -> None:
+    """Email a resume link; raises ``EmailNotSent`` so the resident can be told to try again."""
     subject = _("Continue your response to %(title)s") % {"title": page.title}
     body = render_to_string(
         "components/consultations/email/resume.txt", {"page": page, "url": url, "draft": draft}
     )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    _send(subject, body, email, what="resume link")
 
 
 # --- outcome --------------------------------------------------------------------------------
 def notify_outcome(*, consultation: ConsultationPage, base_url: str = "") -> int:
-    """Email respondents who asked to hear back, once each; returns how many were sent."""
+    """Email respondents who asked to hear back, once each; returns how many were sent.
+
+    A message the mail server refuses is left unsent, and the others still go.
+    """
     page = consultation.canonical()
     if page.status != "outcome":
         return 0
@@ -340,7 +369,10 @@ def notify_outcome(*, consultation: ConsultationPage, base_url: str = "") -> int
             )
             if locked is None:
                 continue
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [details.email])
+            try:
+                _send(subject, body, details.email, what=f"outcome for {details.response_id}")
+            except EmailNotSent:
+                continue  # left unsent: the daily send_outcome_emails tries again
             locked.outcome_sent_at = timezone.now()
             locked.save(update_fields=["outcome_sent_at"])
             sent += 1

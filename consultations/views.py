@@ -507,9 +507,18 @@ def save_for_later(request, page):
         if not error:
             key = services.issue_resume_key(draft=draft)
             link = request.build_absolute_uri(url(page, "resume", key))
-            services.send_resume_link(draft=draft, email=email, url=link, page=page)
-            messages.success(request, _("We have emailed you a link to continue your response."))
-            return HttpResponseRedirect(url(page, "save_for_later") + "?sent=1")
+            try:
+                services.send_resume_link(draft=draft, email=email, url=link, page=page)
+            except services.EmailNotSent:
+                error = _(
+                    "We could not send the email just now. Try again in a few minutes, or "
+                    "carry on with your response."
+                )
+            else:
+                messages.success(
+                    request, _("We have emailed you a link to continue your response.")
+                )
+                return HttpResponseRedirect(url(page, "save_for_later") + "?sent=1")
     return render_step(
         request,
         page,
