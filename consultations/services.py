@@ -203,6 +203,7 @@ def submit_response(
             email=(details.get("email") or "")[:254],
             address=(details.get("address") or "")[:500],
             wants_updates=bool(details.get("wants_updates")) and bool(details.get("email")),
+            receipt_requested=bool(details.get("receipt")) and bool(details.get("email")),
         )
         if send_receipt and details.get("receipt") and details.get("email"):
             transaction.on_commit(lambda: send_receipt_email(response_id=response.pk))
@@ -242,6 +243,30 @@ def send_receipt_email(*, response_id: int) -> None:
         # left unsent (``receipt_sent_at`` empty) rather than failing the resident's request.
         return
     RespondentDetails.objects.filter(pk=details.pk).update(receipt_sent_at=timezone.now())
+
+
+RECEIPT_RETRY_DAYS = 7
+
+
+def send_pending_receipts(*, now=None) -> int:
+    """Send receipts asked for in the last week that the mail server did not take at the time.
+
+    Returns how many were sent; each is sent once (``send_receipt_email`` checks and records it).
+    """
+    since = (now or timezone.now()) - timedelta(days=RECEIPT_RETRY_DAYS)
+    pending = RespondentDetails.objects.filter(
+        receipt_requested=True,
+        receipt_sent_at__isnull=True,
+        anonymised_at__isnull=True,
+        response__submitted_at__gte=since,
+    ).exclude(email="")
+    sent = 0
+    for response_id in pending.values_list("response_id", flat=True).iterator():
+        send_receipt_email(response_id=response_id)
+        sent += RespondentDetails.objects.filter(
+            response_id=response_id, receipt_sent_at__isnull=False
+        ).count()
+    return sent
 
 
 def localised(page: ConsultationPage, language: str) -> ConsultationPage:

@@ -219,6 +219,7 @@ class RespondentDetails(models.Model):
     email = models.EmailField(_("email"), blank=True)
     address = models.TextField(_("address"), blank=True, max_length=500)
     wants_updates = models.BooleanField(_("wants to hear about the outcome"), default=False)
+    receipt_requested = models.BooleanField(_("asked for a receipt"), default=False)
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
     outcome_sent_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)

@@ -100,15 +100,23 @@ def test_receipt_reaches_the_mail_server_in_the_residents_language(
 
 
 def test_a_mail_server_that_is_down_does_not_lose_or_fail_the_response(
-    client, consultation, smtp_down, django_capture_on_commit_callbacks, caplog
+    client, consultation, smtp, settings, django_capture_on_commit_callbacks, caplog
 ):
+    working_port, settings.EMAIL_PORT = settings.EMAIL_PORT, _free_port()  # the relay is down
     response = _respond(client, consultation, django_capture_on_commit_callbacks)
     confirmation = client.get(response["Location"])
     stored = Response.objects.get()
     assert confirmation.status_code == 200 and stored.reference in confirmation.content.decode()
-    assert RespondentDetails.objects.get().receipt_sent_at is None  # left for a retry
+    assert RespondentDetails.objects.get().receipt_sent_at is None
     assert "Email not sent (receipt for" in caplog.text
     assert "ada@example.org" not in caplog.text  # no personal data in the logs
+    # Once the relay is back, the retry command sends the receipt, once.
+    settings.EMAIL_PORT = working_port
+    call_command("send_pending_receipts", stdout=StringIO())
+    call_command("send_pending_receipts", stdout=StringIO())
+    assert [m["To"] for m in smtp.messages] == ["ada@example.org"]
+    assert stored.reference in smtp.messages[0]["Subject"]
+    assert RespondentDetails.objects.get().receipt_sent_at is not None
 
 
 def test_resume_link_failure_is_explained_and_what_was_typed_kept(client, consultation, smtp_down):
