@@ -11,11 +11,12 @@ class NewsConfig(AppConfig):
     def ready(self):
         from portal.registry import register_demo_generator, register_home_section
 
-        from . import home
+        from . import emails, home
         from .demo import generate_demo_content
         from .permissions import grant_news_permissions
 
         post_migrate.connect(grant_news_permissions, sender=self, dispatch_uid="news-grants")
+        emails.connect()
         register_home_section(
             name="news-plan",
             template="components/news/home_plan.html",

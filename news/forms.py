@@ -81,7 +81,7 @@ class RSVPForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Email address (optional)"),
-        help_text=_("Only if you want us to tell you about changes to this event."),
+        help_text=_("Only if you want an email to confirm your place and to hear of any changes."),
         required=False,
         error_messages={
             "invalid": _("Enter an email address in the correct format, like name@example.com.")

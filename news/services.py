@@ -1,12 +1,14 @@
 """Writes for the news section: measurements and RSVPs. Views and admin forms call these."""
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
+from news import emails
 from news.models import CommitmentPage, EventPage, EventRSVP, Measurement
 
 
@@ -84,7 +86,7 @@ def create_rsvp(
             raise EventFull(left)
     try:
         with transaction.atomic():
-            return EventRSVP.objects.create(
+            rsvp = EventRSVP.objects.create(
                 event=locked,
                 name=name,
                 email=email,
@@ -96,3 +98,21 @@ def create_rsvp(
     except IntegrityError:
         # The same form was submitted twice at once: the other request stored it.
         return EventRSVP.objects.get(submission_key=submission_key)
+    if rsvp.email:
+        transaction.on_commit(lambda: emails.send_rsvp_confirmation(rsvp_id=rsvp.pk))
+    return rsvp
+
+
+RSVP_RETENTION_DAYS = 30
+
+
+@transaction.atomic
+def anonymise_past_rsvps(*, now=None, days: int = RSVP_RETENTION_DAYS) -> int:
+    """Clear names, email addresses and access needs from replies to events that ended more
+    than ``days`` ago; the number of places stays, so attendance figures remain."""
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    return (
+        EventRSVP.objects.filter(event__end__lt=cutoff)
+        .exclude(name="", email="", access_needs="")
+        .update(name="", email="", access_needs="")
+    )

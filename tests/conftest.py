@@ -30,3 +30,13 @@ def home_page(locales) -> HomePage:
         locale__in=[loc for code, loc in locales.items() if code != "en"]
     ).delete()
     return home
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) that Django sends to; ``smtp.messages`` holds what arrived."""
+    from tests.smtp import serve
+
+    mailbox, controller = serve(settings)
+    yield mailbox
+    controller.stop()

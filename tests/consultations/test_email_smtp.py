@@ -6,19 +6,16 @@ the council's mail relay is down or refuses an address: the resident's response 
 editor's publishing must go through, and what was not sent is left for a retry.
 """
 
-import email
-import email.policy
-import socket
 from datetime import timedelta
 from io import StringIO
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
 
 from consultations.models import RespondentDetails, Response
 from portal.translation import translate_instance
+from tests.smtp import free_port
 
 from .test_journey import token_of, walk
 from .test_privacy import submit
@@ -26,48 +23,11 @@ from .test_privacy import submit
 pytestmark = pytest.mark.django_db
 
 
-class Mailbox:
-    """An aiosmtpd handler that keeps every message and refuses some recipients."""
-
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 Mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append(message)
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(settings):
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
-    yield mailbox
-    controller.stop()
-
-
 @pytest.fixture
 def smtp_down(settings):
     """Mail settings pointing at a port nothing listens on (the relay is down)."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
 
 
@@ -102,7 +62,7 @@ def test_receipt_reaches_the_mail_server_in_the_residents_language(
 def test_a_mail_server_that_is_down_does_not_lose_or_fail_the_response(
     client, consultation, smtp, settings, django_capture_on_commit_callbacks, caplog
 ):
-    working_port, settings.EMAIL_PORT = settings.EMAIL_PORT, _free_port()  # the relay is down
+    working_port, settings.EMAIL_PORT = settings.EMAIL_PORT, free_port()  # the relay is down
     response = _respond(client, consultation, django_capture_on_commit_callbacks)
     confirmation = client.get(response["Location"])
     stored = Response.objects.get()
