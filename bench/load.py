@@ -124,6 +124,8 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
         [
             str(common.ROOT / ".venv/bin/gunicorn"),
             "portal.wsgi",
+            "--config",
+            "python:portal.gunicorn",  # the production settings, with bind and workers below
             "--bind",
             f"{HOST}:{port}",
             "--workers",
