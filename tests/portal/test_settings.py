@@ -56,3 +56,17 @@ def test_production_starts_with_both_set():
     result = _start_production(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="portal.example.org")
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
+
+
+def test_gunicorn_settings_let_a_long_export_finish(monkeypatch):
+    """gunicorn's default 30 s would kill the worker midway through a 1M-response export."""
+    import importlib
+
+    import portal.gunicorn
+
+    monkeypatch.delenv("GUNICORN_TIMEOUT", raising=False)
+    assert importlib.reload(portal.gunicorn).timeout >= 300
+    monkeypatch.setenv("GUNICORN_TIMEOUT", "900")
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    config = importlib.reload(portal.gunicorn)
+    assert (config.timeout, config.workers) == (900, 3)
