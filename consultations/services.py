@@ -8,16 +8,12 @@ or concurrent submission returns the response already stored and stores nothing 
 from __future__ import annotations
 
 import hashlib
-import logging
 import secrets
-import smtplib
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -37,8 +33,7 @@ from consultations.models import (
     new_reference,
 )
 from news.models import Estate
-
-logger = logging.getLogger(__name__)
+from portal.mail import send_or_log
 
 
 class EmailNotSent(Exception):
@@ -46,15 +41,8 @@ class EmailNotSent(Exception):
 
 
 def _send(subject: str, body: str, to: str, *, what: str) -> None:
-    """Send one email; a mail server that is down or refuses it raises ``EmailNotSent``.
-
-    The address is not logged (personal data); ``what`` says which email it was.
-    """
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Email not sent (%s): %s", what, error.__class__.__name__)
-        raise EmailNotSent(what) from error
+    if not send_or_log(subject, body, to, what=what):
+        raise EmailNotSent(what)
 
 
 class SurveyInvalid(Exception):
@@ -211,14 +199,17 @@ def submit_response(
     return Submission(response, True)
 
 
-def send_receipt_email(*, response_id: int) -> None:
-    """Email the respondent their reference and answers, in the language they responded in."""
+def send_receipt_email(*, response_id: int) -> bool:
+    """Email the respondent their reference and answers, in the language they responded in.
+
+    Returns whether a receipt was sent now.
+    """
     response = Response.objects.select_related("consultation", "snapshot", "details").get(
         pk=response_id
     )
     details = response.details
     if not details.email or details.receipt_sent_at:
-        return
+        return False
     with translation.override(response.language):
         page = localised(response.consultation, response.language)
         definition = page.survey_definition()
@@ -241,8 +232,9 @@ def send_receipt_email(*, response_id: int) -> None:
     except EmailNotSent:
         # The response is stored and the confirmation page shows the reference; the receipt is
         # left unsent (``receipt_sent_at`` empty) rather than failing the resident's request.
-        return
+        return False
     RespondentDetails.objects.filter(pk=details.pk).update(receipt_sent_at=timezone.now())
+    return True
 
 
 RECEIPT_RETRY_DAYS = 7
@@ -260,13 +252,10 @@ def send_pending_receipts(*, now=None) -> int:
         anonymised_at__isnull=True,
         response__submitted_at__gte=since,
     ).exclude(email="")
-    sent = 0
-    for response_id in pending.values_list("response_id", flat=True).iterator():
+    return sum(
         send_receipt_email(response_id=response_id)
-        sent += RespondentDetails.objects.filter(
-            response_id=response_id, receipt_sent_at__isnull=False
-        ).count()
-    return sent
+        for response_id in pending.values_list("response_id", flat=True).iterator()
+    )
 
 
 def localised(page: ConsultationPage, language: str) -> ConsultationPage:

@@ -7,11 +7,7 @@ the event where there is one. A mail server that is down or refuses an address i
 
 from __future__ import annotations
 
-import logging
-import smtplib
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.template.loader import render_to_string
@@ -20,20 +16,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from news.models import EventPage, EventRSVP
-
-logger = logging.getLogger(__name__)
+from portal.mail import send_or_log
 
 # The fields whose change residents who replied are told about.
 NOTIFIED_FIELDS = ("status", "start", "end", "venue", "address", "online_url")
-
-
-def _send(subject: str, body: str, to: str, *, what: str) -> bool:
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Email not sent (%s): %s", what, error.__class__.__name__)
-        return False
-    return True
 
 
 def _in_language(event: EventPage, language_code: str) -> EventPage:
@@ -70,7 +56,7 @@ def send_rsvp_confirmation(*, rsvp_id: int) -> bool:
             "components/news/email/rsvp_confirmation.txt",
             _context(rsvp, event),
         )
-    return _send(subject, body, rsvp.email, what=f"event reply {rsvp.pk}")
+    return send_or_log(subject, body, rsvp.email, what=f"event reply {rsvp.pk}")
 
 
 def notify_event_change(*, event_id: int, changed: list[str]) -> int:
@@ -87,7 +73,7 @@ def notify_event_change(*, event_id: int, changed: list[str]) -> int:
                 "components/news/email/event_changed.txt",
                 _context(rsvp, localised, changed=set(changed)),
             )
-        sent += _send(subject, body, rsvp.email, what=f"event change {rsvp.pk}")
+        sent += send_or_log(subject, body, rsvp.email, what=f"event change {rsvp.pk}")
     return sent
 
 

@@ -40,3 +40,11 @@ def smtp(settings):
     mailbox, controller = serve(settings)
     yield mailbox
     controller.stop()
+
+
+@pytest.fixture
+def smtp_down(settings):
+    """Django's email settings point at an SMTP port nothing listens on (the relay is down)."""
+    from tests.smtp import point_at_nothing
+
+    point_at_nothing(settings)

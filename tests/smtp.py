@@ -41,7 +41,13 @@ def serve(settings):
     mailbox = Mailbox()
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
+    point_at_nothing(settings)
+    settings.EMAIL_PORT = controller.port
     return mailbox, controller
+
+
+def point_at_nothing(settings) -> None:
+    """Point Django's SMTP settings at a port nothing listens on: the mail relay is down."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5

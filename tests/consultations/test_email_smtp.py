@@ -23,14 +23,6 @@ from .test_privacy import submit
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def smtp_down(settings):
-    """Mail settings pointing at a port nothing listens on (the relay is down)."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
-
-
 def _respond(client, page, django_capture_on_commit_callbacks, **walk_options):
     check, token = walk(client, page, **walk_options)
     with django_capture_on_commit_callbacks(execute=True):

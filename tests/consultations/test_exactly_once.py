@@ -11,6 +11,13 @@ from consultations.models import Response
 
 from .test_journey import walk
 
+# Why the concurrency tests run on PostgreSQL only (CI's database): they need row locks and
+# one database shared by several threads' connections.
+NEEDS_POSTGRESQL = (
+    "threads racing to store responses need PostgreSQL row locks and a database shared by "
+    "their connections; SQLite serialises every write. CI runs this on PostgreSQL."
+)
+
 VALID = {
     "tenant": "no",
     "how": "panel",
@@ -72,7 +79,7 @@ def test_invalid_answers_store_nothing(consultation):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_submissions_of_one_form_store_one_response(consultation):
     if connection.vendor != "postgresql":
-        pytest.skip("row locking and concurrent inserts need PostgreSQL")
+        pytest.skip(NEEDS_POSTGRESQL)
     token = uuid.uuid4()
     barrier = threading.Barrier(8)
     references, failures = [], []
@@ -102,7 +109,7 @@ def test_concurrent_submissions_of_one_form_store_one_response(consultation):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_different_forms_are_all_kept(consultation):
     if connection.vendor != "postgresql":
-        pytest.skip("concurrency needs PostgreSQL")
+        pytest.skip(NEEDS_POSTGRESQL)
     barrier = threading.Barrier(10)
     failures = []
 

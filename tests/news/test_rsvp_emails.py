@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from news.models import EventRSVP, EventStatus
-from tests.smtp import free_port
 
 from .conftest import add_event, translate
 
@@ -68,10 +67,8 @@ def test_the_confirmation_is_in_the_language_the_resident_replied_in(
 
 
 def test_a_mail_server_that_is_down_does_not_lose_the_reply(
-    client, event, settings, django_capture_on_commit_callbacks, caplog
+    client, event, smtp_down, django_capture_on_commit_callbacks, caplog
 ):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 5
     response = reply(client, event, django_capture_on_commit_callbacks)
     assert "We have saved 2 places for you." in client.get(response["Location"]).content.decode()
     assert EventRSVP.objects.count() == 1
