@@ -461,3 +461,23 @@ def test_consultation_pages_are_valid_html(page, strategy):
         documents
     )
     validate_html(documents)
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_published_outcome_with_theme_counts_is_accessible_and_valid(page, demo_site, language):
+    """The closed demo consultation's "we asked, you said, we did", left to right and right to
+    left: its theme items with their counts, no axe violations, valid HTML."""
+    closed = ConsultationPage.objects.live().get(
+        slug="repairs-appointments", locale__language_code=language
+    )
+    response = page.goto(closed.get_url())
+    assert response.status == 200
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ur" else "ltr")
+    expect(page.locator(".portal-outcome-theme")).to_have_count(closed.outcome_themes.count())
+    # Each item says how many of all the responses raised it, in the page's language.
+    total = Response.objects.filter(consultation=closed.canonical()).count()
+    items = page.locator(".portal-outcome-theme")
+    for index in range(items.count()):
+        assert re.search(rf"(?<!\d){total}(?!\d)", items.nth(index).inner_text()), index
+    assert_no_axe_violations(page, context=f"outcome [{language}]")
+    validate_html({f"outcome [{language}]": fetch(page, closed.get_url())[1]})
