@@ -158,7 +158,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media files ------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_build"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_build")))
 STATICFILES_DIRS = [BASE_DIR / "portal" / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
