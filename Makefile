@@ -5,16 +5,28 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := $(PY) manage.py
-SQLITE_SMOKE_DB := $(CURDIR)/.sqlite-smoke.sqlite3
+# The suite runs on both databases the project supports: PostgreSQL (production) and SQLite (the
+# embedded default `make run` uses). pytest-django makes its own test database from each URL
+# (test_<name> on PostgreSQL, in memory on SQLite), so the runs below never touch real data and
+# can run side by side: the browser tests get a PostgreSQL database of their own.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/housing_portal
+BROWSER_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/housing_portal_browser
+SQLITE_URL ?= sqlite:///$(CURDIR)/.test.sqlite3
+# Hypothesis: a bounded profile for CI and `make test`; HYPOTHESIS_PROFILE=fuzz for a long local run.
+export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: run test setup assets messages migrate demo lint format checks pytest browser smoke-sqlite clean
+.PHONY: run test setup assets messages migrate demo lint format checks suites pytest \
+	pytest-postgres pytest-sqlite browser fuzz clean
 
 run: setup migrate demo
 	$(MANAGE) ensure_local_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup lint checks pytest browser smoke-sqlite
+test: setup lint checks
+	$(MAKE) --no-print-directory -j3 --output-sync=target suites
+
+suites: pytest-postgres pytest-sqlite browser
 
 setup: $(VENV)/.installed node_modules/.installed assets messages
 
@@ -57,22 +69,26 @@ checks: setup
 	  ALLOWED_HOSTS=portal.example.org \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
-# The unit and integration tests on the configured database (PostgreSQL on CI).
+# The unit and integration tests, on whatever DATABASE_URL says (SQLite if unset).
 pytest: setup
 	$(VENV)/bin/pytest --ignore=tests/browser $(PYTEST_ARGS)
 
-# Browser tests on their own run: they commit the whole demo site to the test database.
-browser: setup
-	$(VENV)/bin/pytest tests/browser $(PYTEST_ARGS)
+pytest-postgres: setup
+	DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest --ignore=tests/browser -p no:cacheprovider $(PYTEST_ARGS)
 
-# The embedded default must keep working: migrate, load demo content and serve pages on SQLite.
-smoke-sqlite: setup
-	rm -f $(SQLITE_SMOKE_DB)
-	DATABASE_URL=sqlite:///$(SQLITE_SMOKE_DB) $(VENV)/bin/pytest -m smoke -p no:cacheprovider $(PYTEST_ARGS)
-	rm -f $(SQLITE_SMOKE_DB)
+pytest-sqlite: setup
+	DATABASE_URL=$(SQLITE_URL) $(VENV)/bin/pytest --ignore=tests/browser -p no:cacheprovider $(PYTEST_ARGS)
+
+# Browser tests on their own run (PostgreSQL): they commit the whole demo site to their database.
+browser: setup
+	DATABASE_URL=$(BROWSER_POSTGRES_URL) $(VENV)/bin/pytest tests/browser -p no:cacheprovider $(PYTEST_ARGS)
+
+# Property-based tests with the large profile, for a long local run (not part of `make test`).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest tests/fuzz -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules portal/static/build static_build
+	rm -rf $(VENV) node_modules portal/static/build static_build .test.sqlite3
 
 # Benchmarks (not tests; see bench/README.md): PostgreSQL database portal_bench on 127.0.0.1,
 # the responding journey through gunicorn, export time and memory, results page time.

@@ -1,5 +1,6 @@
 """End to end on demo content: it loads idempotently and every public page serves in every
-language. Marked smoke: ``make smoke-sqlite`` also runs these on the embedded SQLite default."""
+language. Marked smoke (``pytest -m smoke``), the quick end-to-end check; `make test` runs them on
+both SQLite and PostgreSQL with the rest of the suite."""
 
 import re
 import xml.etree.ElementTree as ET
