@@ -480,10 +480,20 @@ def confirmation(request, page):
     if response is None:
         return HttpResponseRedirect(page.url)
     details = getattr(response, "details", None)
+    # Say nothing about a copy unless one was asked for; "pending" promises the week of retries
+    # that services.RECEIPT_RETRY_DAYS gives.
+    receipt = ""
+    if details is not None and details.receipt_requested and details.email:
+        receipt = "sent" if details.receipt_sent_at else "pending"
     return TemplateResponse(
         request,
         "pages/consultations/respond_confirmation.html",
-        {"page": page, "response": response, "email": details.email if details else ""},
+        {
+            "page": page,
+            "response": response,
+            "email": details.email if details else "",
+            "receipt": receipt,
+        },
     )
 
 

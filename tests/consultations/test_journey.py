@@ -145,3 +145,23 @@ def test_changing_an_earlier_answer_drops_answers_it_hides(client, consultation)
     assert "tenancy" not in ResponseDraft.objects.get().answers
     client.post(f"{base}respond/check/", {"token": token})
     assert "tenancy" not in Response.objects.get().answers
+
+
+def _send(client, page, django_capture_on_commit_callbacks, **walk_options) -> str:
+    check, token = walk(client, page, **walk_options)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(check.request["PATH_INFO"], {"token": token})
+    return client.get(response["Location"]).content.decode()
+
+
+def test_confirmation_mentions_a_copy_only_when_one_was_asked_for_and_sent(
+    client, consultation, django_capture_on_commit_callbacks
+):
+    asked = _send(client, consultation, django_capture_on_commit_callbacks)
+    assert "We have sent a copy of your answers to ada@example.org." in asked
+    assert len(mail.outbox) == 1
+    updates_only = {"name": "Ada", "email": "ada@example.org", "wants_updates": "yes"}
+    html = _send(client, consultation, django_capture_on_commit_callbacks, details=updates_only)
+    assert len(mail.outbox) == 1  # no copy asked for, none sent ...
+    assert "copy of your answers" not in html  # ... and none claimed
+    assert Response.objects.order_by("pk").last().reference in html
