@@ -27,6 +27,7 @@ from consultations.blocks import (
     ESTATE_NOT_LISTED,
     OTHER_VALUE,
     PREFER_NOT_TO_SAY,
+    RESPONDING_AS,
     YES_NO_VALUES,
 )
 
@@ -69,14 +70,17 @@ def condition_met(condition: dict | None, answers: Mapping[str, Any]) -> bool:
     return any(str(value) in condition["values"] for value in given)
 
 
-def visible_sections(definition: dict, answers: Mapping[str, Any]) -> list[dict]:
+def visible_sections(
+    definition: dict, answers: Mapping[str, Any], *, respondent_type: str = ""
+) -> list[dict]:
     """Sections (with only their visible questions) for these answers, in order.
 
     Conditions only point at earlier sections, so answers are applied section by section: a
-    question hidden earlier cannot make a later one visible.
+    question hidden earlier cannot make a later one visible. ``respondent_type`` is the answer
+    to the "responding as" step, which comes before every section.
     """
     visible: list[dict] = []
-    effective: dict[str, Any] = {}
+    effective: dict[str, Any] = {RESPONDING_AS: respondent_type} if respondent_type else {}
     for section in definition["sections"]:
         if not condition_met(section.get("condition"), effective):
             continue
@@ -92,17 +96,20 @@ def visible_sections(definition: dict, answers: Mapping[str, Any]) -> list[dict]
     return visible
 
 
-def visible_questions(definition: dict, answers: Mapping[str, Any]) -> list[dict]:
-    return [q for section in visible_sections(definition, answers) for q in section["questions"]]
+def visible_questions(
+    definition: dict, answers: Mapping[str, Any], *, respondent_type: str = ""
+) -> list[dict]:
+    sections = visible_sections(definition, answers, respondent_type=respondent_type)
+    return [q for section in sections for q in section["questions"]]
 
 
-def prune_answers(definition: dict, answers: Mapping[str, Any]) -> dict:
+def prune_answers(definition: dict, answers: Mapping[str, Any], *, respondent_type="") -> dict:
     """Keep only answers to questions that are visible given the other answers.
 
     Changing an earlier answer can hide questions; their stale answers are dropped here.
     """
     kept = {}
-    for question in visible_questions(definition, answers):
+    for question in visible_questions(definition, answers, respondent_type=respondent_type):
         qid = question["id"]
         if qid in answers:
             kept[qid] = answers[qid]
@@ -496,16 +503,19 @@ class AnswersData:
         return list(self.raw.get("values", []))
 
 
-def validate_answers(definition: dict, answers: Mapping[str, Any], estates=()) -> tuple[dict, dict]:
+def validate_answers(
+    definition: dict, answers: Mapping[str, Any], estates=(), *, respondent_type: str = ""
+) -> tuple[dict, dict]:
     """Check a whole response: ``(clean answers, {question id: message})``.
 
-    Answers to hidden or unknown questions are dropped; every visible question is re-read with
-    the same rules as the online form, so a tampered or stale answer cannot be stored.
+    Answers to hidden or unknown questions are dropped (a question its conditions skip was not
+    asked: results and exports count it as such); every visible question is re-read with the
+    same rules as the online form, so a tampered or stale answer cannot be stored.
     """
-    answers = prune_answers(definition, answers)
+    answers = prune_answers(definition, answers, respondent_type=respondent_type)
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for question in visible_questions(definition, answers):
+    for question in visible_questions(definition, answers, respondent_type=respondent_type):
         form = QuestionForm(question, data=AnswersData(question, answers), estates=estates)
         if not form.is_valid():
             errors[question["id"]] = form.error

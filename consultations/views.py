@@ -65,7 +65,10 @@ def get_draft(request, page, *, create=False) -> ResponseDraft | None:
 def steps(page, definition, draft) -> list[str]:
     answers = draft.answers if draft else {}
     names = [RESPONDING_AS] if page.ask_responding_as else []
-    names += [section["id"] for section in survey.visible_sections(definition, answers)]
+    sections = survey.visible_sections(
+        definition, answers, respondent_type=draft.respondent_type if draft else ""
+    )
+    names += [section["id"] for section in sections]
     return [*names, DETAILS, CHECK]
 
 
@@ -202,7 +205,12 @@ def section_step(request, page, section_id):
     draft = get_draft(request, page, create=request.method == "POST")
     if draft is None:
         return HttpResponseRedirect(url(page, "respond"))
-    sections = {s["id"]: s for s in survey.visible_sections(definition, draft.answers)}
+    sections = {
+        s["id"]: s
+        for s in survey.visible_sections(
+            definition, draft.answers, respondent_type=draft.respondent_type
+        )
+    }
     if section_id not in sections:
         if any(s["id"] == section_id for s in definition["sections"]):
             # Hidden by an earlier answer: carry on with the journey.
@@ -447,7 +455,9 @@ def summary_rows(page, definition, draft, estates) -> list[dict]:
                 "id": RESPONDING_AS,
             }
         )
-    for section in survey.visible_sections(definition, draft.answers):
+    for section in survey.visible_sections(
+        definition, draft.answers, respondent_type=draft.respondent_type
+    ):
         for question in section["questions"]:
             rows.append(
                 {
