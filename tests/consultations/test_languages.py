@@ -51,7 +51,10 @@ def test_urdu_error_messages_are_translated(client, urdu_consultation):
     token = token_of(client.get(base + "respond/responding-as/"))
     html = client.post(base + "respond/section/about/", {"token": token}).content.decode()
     assert 'id="q-tenant-error"' in html
-    assert "Select an answer." not in html and "There is a problem" not in html
+    assert "Select an answer" not in html and "There is a problem" not in html
+    # The message names the question, in Urdu, beside the field and in the summary.
+    named = "“کیا آپ کونسل کے گھر میں رہتے ہیں؟” کا کوئی جواب منتخب کریں۔"
+    assert html.count(named) == 2
 
 
 def test_english_and_urdu_answers_combine(consultation, urdu_consultation):
