@@ -306,7 +306,12 @@ class AssistedEntryView(StaffToolView):
                 answers[question_form.question["id"]] = question_form.value
                 if question_form.other:
                     answers[f"{question_form.question['id']}.other"] = question_form.other
-        visible = {q["id"] for q in survey.visible_questions(definition, answers)}
+        visible = {
+            q["id"]
+            for q in survey.visible_questions(
+                definition, answers, respondent_type=request.POST.get("respondent_type", "")
+            )
+        }
         # A question hidden by its condition is not asked, so its errors do not count.
         for question_form in question_forms:
             if question_form.question["id"] not in visible:

@@ -8,8 +8,9 @@ Contract (read by ``consultations.survey`` and by the staff tools):
   stored against these ids, so results combine across languages and survey versions.
 * Options have a translatable ``label`` and a machine ``value`` (an ``IdentifierBlock``): only
   labels are translated; answers store values.
-* A condition ("only show when …") names an earlier question's id and one or more of its option
-  values; the question or section is shown when the earlier answer matches any of them.
+* A condition ("only show when …") names an earlier question's id (or ``responding-as``, the
+  "responding as" step) and one or more of its option values; the question or section is shown
+  when the earlier answer matches any of them.
 * ``definition(value)`` on each question block returns the plain-JSON description stored in
   ``SurveySnapshot.definition`` (see ``consultations.models.responses`` for the answer format).
 * ``SurveyStreamBlock.clean()`` gives duplicated blocks ids of their own and refuses surveys
@@ -46,6 +47,11 @@ AGREEMENT_VALUES = ["strongly_agree", "agree", "neither", "disagree", "strongly_
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
 OTHER_VALUE = "other"
 ESTATE_NOT_LISTED = "not_listed"
+# A condition may name the "responding as" step (asked before every section) as if it were a
+# question whose option values are ``RespondentType`` values, so a survey need not ask a tenant
+# whether they live in a council home. On a consultation that does not ask it, such a condition
+# is never met. Generated question ids (``q-<hex>``) cannot take this id.
+RESPONDING_AS = "responding-as"
 
 
 def new_identifier(prefix: str) -> str:
@@ -683,8 +689,13 @@ def give_copies_their_own_ids(stream_value) -> None:
 
 def survey_errors(stream_value) -> dict:
     """Whole-survey rules as ``{section index: {field: error}}`` (empty when valid)."""
+    from consultations.models import RespondentType  # the models import these blocks
+
     errors: dict[int, dict] = {}
-    seen_questions: dict[str, list[str] | None] = {}  # id -> option values if choice-based
+    # id -> option values if choice-based; "responding as" comes before every section.
+    seen_questions: dict[str, list[str] | None] = {
+        RESPONDING_AS: [value for value in RespondentType.values if value]
+    }
     later_ids = {
         child.value["question_id"]
         for section in stream_value

@@ -102,6 +102,8 @@ def strategy_survey() -> list[dict]:
                     "council-home",
                     "Do you live in a council home?",
                     include_dont_know=True,
+                    # A council tenant has said so already; an organisation has no home.
+                    show_if=(survey.RESPONDING_AS, ["leaseholder", "other_resident", "on_behalf"]),
                 ),
                 question("estate", "estate", "Which estate do you live on?", required=False),
                 question(
@@ -512,13 +514,14 @@ def _outcome_item(item, theme, heading, you_said, we_did) -> OutcomeTheme:
     return item
 
 
-def _random_answers(definition, estates, rng) -> dict:
+def _random_answers(definition, estates, rng, *, respondent_type: str) -> dict:
     answers: dict = {}
     for section_def in definition["sections"]:
-        if not survey.condition_met(section_def.get("condition"), answers):
+        earlier = {survey.RESPONDING_AS: respondent_type, **answers}
+        if not survey.condition_met(section_def.get("condition"), earlier):
             continue
         for q in section_def["questions"]:
-            if not survey.condition_met(q.get("condition"), answers):
+            if not survey.condition_met(q.get("condition"), earlier):
                 continue
             if not q["required"] and rng.random() < 0.25:
                 continue
@@ -609,10 +612,10 @@ def _generate_responses(page, estates, *, rng, count, stdout):
     for number in range(count):
         token = uuid.uuid5(DEMO_TOKEN_NAMESPACE, f"{page.translation_key}:{number}")
         # Draw every random value even for responses that exist, so reruns stay deterministic.
-        answers = _random_answers(definition, estates, rng)
+        respondent_type = rng.choice(respondent_types)
+        answers = _random_answers(definition, estates, rng, respondent_type=respondent_type)
         language = rng.choices(languages, language_weights)[0]
         channel = rng.choices([c for c, _w in CHANNEL_WEIGHTS], [w for _c, w in CHANNEL_WEIGHTS])[0]
-        respondent_type = rng.choice(respondent_types)
         offset = span * rng.random()
         wants_updates = rng.random() < 0.3
         if token not in existing:

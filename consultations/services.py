@@ -134,7 +134,10 @@ def submit_response(
         raise ConsultationNotOpen
     snapshot = snapshot_survey(consultation=page)
     clean, errors = survey.validate_answers(
-        snapshot.definition, answers, estates=estates_for(snapshot.definition)
+        snapshot.definition,
+        answers,
+        estates=estates_for(snapshot.definition),
+        respondent_type=respondent_type or "",
     )
     if errors:
         raise SurveyInvalid(errors)
@@ -216,7 +219,9 @@ def send_receipt_email(*, response_id: int) -> bool:
         estates = estates_for(definition)
         lines = [
             (q["label"], survey.display_answer(q, response.answers, estates))
-            for q in survey.visible_questions(definition, response.answers)
+            for q in survey.visible_questions(
+                definition, response.answers, respondent_type=response.respondent_type
+            )
             if q["id"] in response.answers
         ]
         subject = _("Your response to %(title)s: %(reference)s") % {
@@ -300,12 +305,17 @@ def save_draft_answers(
     details: dict[str, Any] | None = None,
     language: str = "",
 ) -> ResponseDraft:
-    """Merge answers from one step into the draft and drop answers made stale by conditions."""
-    if answers is not None:
-        merged = {**draft.answers, **answers}
-        draft.answers = survey.prune_answers(definition, merged)
+    """Merge answers from one step into the draft and drop answers made stale by conditions.
+
+    A new ``respondent_type`` can hide questions too ("responding as" conditions).
+    """
     if respondent_type is not None:
         draft.respondent_type = respondent_type
+    if answers is not None or respondent_type is not None:
+        merged = {**draft.answers, **(answers or {})}
+        draft.answers = survey.prune_answers(
+            definition, merged, respondent_type=draft.respondent_type
+        )
     if details is not None:
         draft.details = details
     if language:

@@ -27,6 +27,7 @@ from consultations.blocks import (
     ESTATE_NOT_LISTED,
     OTHER_VALUE,
     PREFER_NOT_TO_SAY,
+    RESPONDING_AS,
     YES_NO_VALUES,
 )
 
@@ -69,14 +70,17 @@ def condition_met(condition: dict | None, answers: Mapping[str, Any]) -> bool:
     return any(str(value) in condition["values"] for value in given)
 
 
-def visible_sections(definition: dict, answers: Mapping[str, Any]) -> list[dict]:
+def visible_sections(
+    definition: dict, answers: Mapping[str, Any], *, respondent_type: str = ""
+) -> list[dict]:
     """Sections (with only their visible questions) for these answers, in order.
 
     Conditions only point at earlier sections, so answers are applied section by section: a
-    question hidden earlier cannot make a later one visible.
+    question hidden earlier cannot make a later one visible. ``respondent_type`` is the answer
+    to the "responding as" step, which comes before every section.
     """
     visible: list[dict] = []
-    effective: dict[str, Any] = {}
+    effective: dict[str, Any] = {RESPONDING_AS: respondent_type} if respondent_type else {}
     for section in definition["sections"]:
         if not condition_met(section.get("condition"), effective):
             continue
@@ -92,17 +96,20 @@ def visible_sections(definition: dict, answers: Mapping[str, Any]) -> list[dict]
     return visible
 
 
-def visible_questions(definition: dict, answers: Mapping[str, Any]) -> list[dict]:
-    return [q for section in visible_sections(definition, answers) for q in section["questions"]]
+def visible_questions(
+    definition: dict, answers: Mapping[str, Any], *, respondent_type: str = ""
+) -> list[dict]:
+    sections = visible_sections(definition, answers, respondent_type=respondent_type)
+    return [q for section in sections for q in section["questions"]]
 
 
-def prune_answers(definition: dict, answers: Mapping[str, Any]) -> dict:
+def prune_answers(definition: dict, answers: Mapping[str, Any], *, respondent_type="") -> dict:
     """Keep only answers to questions that are visible given the other answers.
 
     Changing an earlier answer can hide questions; their stale answers are dropped here.
     """
     kept = {}
-    for question in visible_questions(definition, answers):
+    for question in visible_questions(definition, answers, respondent_type=respondent_type):
         qid = question["id"]
         if qid in answers:
             kept[qid] = answers[qid]
@@ -236,9 +243,15 @@ def stored_as_raw(question: dict, answers: Mapping[str, Any]) -> dict:
     return raw
 
 
+def named(form: QuestionForm, message) -> str:
+    """A message naming its question, so an error summary with several is still clear."""
+    return message % {"question": form.question["label"]}
+
+
 def _required(form: QuestionForm, message) -> Any:
+    """``MISSING`` for an optional question; else raise ``message`` (with ``%(question)s``)."""
     if form.question.get("required"):
-        raise ValidationError(message)
+        raise ValidationError(named(form, message))
     return MISSING
 
 
@@ -268,7 +281,7 @@ def _text(form: QuestionForm):
     text = form._get().replace("\r\n", "\n").strip()
     form.raw["value"] = text
     if not text:
-        return _required(form, _("Enter your answer."))
+        return _required(form, _("Enter your answer to “%(question)s”."))
     limit = form.question.get("max_length") or 200
     if len(text) > limit:
         raise ValidationError(
@@ -284,7 +297,7 @@ def _single(form: QuestionForm):
     value = form._get()
     form.raw["value"] = value
     if not value:
-        return _required(form, _("Select an answer."))
+        return _required(form, _("Select an answer to “%(question)s”."))
     if value not in dict(options(form.question, form.estates)):
         raise ValidationError(_("Select one of the answers shown."))
     return value
@@ -311,7 +324,7 @@ def _multiple(form: QuestionForm):
     form.raw["values"] = chosen
     allowed = [v for v, _label in options(form.question)]
     if not chosen:
-        return _required(form, _("Select at least one answer."))
+        return _required(form, _("Select at least one answer to “%(question)s”."))
     if any(v not in allowed for v in chosen):
         raise ValidationError(_("Select only the answers shown."))
     chosen = [v for v in allowed if v in set(chosen)]  # survey order, no repeats
@@ -330,7 +343,7 @@ def _ranking(form: QuestionForm):
     form.raw["ranks"] = ranks
     given = {v: r for v, r in ranks.items() if r}
     if not given:
-        return _required(form, _("Rank the options."))
+        return _required(form, _("Rank the options for “%(question)s”."))
     numbers = {}
     for value, rank in given.items():
         if not rank.isdigit() or not 1 <= int(rank) <= count:
@@ -354,9 +367,9 @@ def _matrix(form: QuestionForm):
     if any(col not in columns for col in answered.values()):
         raise ValidationError(_("Select one of the answers shown."))
     if not answered:
-        return _required(form, _("Answer every row."))
+        return _required(form, _("Answer every row of “%(question)s”."))
     if form.question.get("required") and len(answered) < len(rows):
-        raise ValidationError(_("Answer every row."))
+        raise ValidationError(named(form, _("Answer every row of “%(question)s”.")))
     return answered
 
 
@@ -364,7 +377,7 @@ def _number(form: QuestionForm):
     text = form._get().strip().replace(",", "")
     form.raw["value"] = form._get().strip()
     if not text:
-        return _required(form, _("Enter a number."))
+        return _required(form, _("Enter a number for “%(question)s”."))
     if not re.fullmatch(r"-?[0-9]{1,12}", text):
         raise ValidationError(_("Enter a whole number, like 12."))
     number = int(text)
@@ -384,7 +397,7 @@ def _date(form: QuestionForm):
     parts = {part: form._get(f"-{part}").strip() for part in ("day", "month", "year")}
     form.raw.update(parts)
     if not any(parts.values()):
-        return _required(form, _("Enter a date."))
+        return _required(form, _("Enter a date for “%(question)s”."))
     try:
         if not all(p.isdigit() for p in parts.values()) or len(parts["year"]) != 4:
             raise ValueError
@@ -404,7 +417,7 @@ def _email(form: QuestionForm):
     text = form._get().strip()
     form.raw["value"] = text
     if not text:
-        return _required(form, _("Enter an email address."))
+        return _required(form, _("Enter an email address for “%(question)s”."))
     try:
         if len(text) > 254:
             raise ValidationError("")
@@ -426,7 +439,7 @@ def _postcode(form: QuestionForm):
     text = form._get().strip()
     form.raw["value"] = text
     if not text:
-        return _required(form, _("Enter a postcode."))
+        return _required(form, _("Enter a postcode for “%(question)s”."))
     postcode = normalise_postcode(text[:20])
     if not postcode:
         raise ValidationError(_("Enter a full UK postcode, like E8 1DY."))
@@ -439,7 +452,9 @@ def _consent(form: QuestionForm):
     if value != "yes":
         if value:
             raise ValidationError(_("Tick the box to agree."))
-        return _required(form, _("Tick the box to agree to the privacy notice."))
+        return _required(
+            form, _("Tick the box under “%(question)s” to agree to the privacy notice.")
+        )
     return True
 
 
@@ -488,16 +503,19 @@ class AnswersData:
         return list(self.raw.get("values", []))
 
 
-def validate_answers(definition: dict, answers: Mapping[str, Any], estates=()) -> tuple[dict, dict]:
+def validate_answers(
+    definition: dict, answers: Mapping[str, Any], estates=(), *, respondent_type: str = ""
+) -> tuple[dict, dict]:
     """Check a whole response: ``(clean answers, {question id: message})``.
 
-    Answers to hidden or unknown questions are dropped; every visible question is re-read with
-    the same rules as the online form, so a tampered or stale answer cannot be stored.
+    Answers to hidden or unknown questions are dropped (a question its conditions skip was not
+    asked: results and exports count it as such); every visible question is re-read with the
+    same rules as the online form, so a tampered or stale answer cannot be stored.
     """
-    answers = prune_answers(definition, answers)
+    answers = prune_answers(definition, answers, respondent_type=respondent_type)
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for question in visible_questions(definition, answers):
+    for question in visible_questions(definition, answers, respondent_type=respondent_type):
         form = QuestionForm(question, data=AnswersData(question, answers), estates=estates)
         if not form.is_valid():
             errors[question["id"]] = form.error

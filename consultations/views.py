@@ -19,6 +19,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from consultations import services, survey
 from consultations.models import RespondentType, Response, ResponseDraft, Status
@@ -64,7 +65,10 @@ def get_draft(request, page, *, create=False) -> ResponseDraft | None:
 def steps(page, definition, draft) -> list[str]:
     answers = draft.answers if draft else {}
     names = [RESPONDING_AS] if page.ask_responding_as else []
-    names += [section["id"] for section in survey.visible_sections(definition, answers)]
+    sections = survey.visible_sections(
+        definition, answers, respondent_type=draft.respondent_type if draft else ""
+    )
+    names += [section["id"] for section in sections]
     return [*names, DETAILS, CHECK]
 
 
@@ -112,15 +116,57 @@ def token_problem(request, draft) -> Response | str | None:
     return _("This form has expired or was already sent. Check your answers and continue.")
 
 
+def already_sent(request, page) -> Response | None:
+    """The response this session sent, if the resident has not started another since.
+
+    A resident who presses Back after sending lands on a step whose draft is gone; without this
+    they would silently start a new, empty response.
+    """
+    reference = request.session.get(SESSION_CONFIRMED % page.canonical().pk)
+    if not reference or get_draft(request, page) is not None:
+        return None
+    return Response.objects.filter(consultation=page.canonical(), reference=reference).first()
+
+
+def sent_page(request, page, response: Response):
+    """ "You have already sent your response", for a GET; a POST is redirected (PRG).
+
+    A second click on "Send" (its token is the sent response's) goes to the confirmation again.
+    """
+    if request.method == "POST":
+        if token_problem(request, None) == response:
+            return HttpResponseRedirect(url(page, "confirmation"))
+        return HttpResponseRedirect(url(page, "respond"))
+    return TemplateResponse(
+        request,
+        "pages/consultations/respond_unavailable.html",
+        {
+            "page": page,
+            "reason": "sent",
+            "previous": response,
+            "again_url": None
+            if page.one_response_per_account
+            else url(page, "respond") + "?again=1",
+        },
+    )
+
+
 def confirm(request, page, response: Response):
     request.session[SESSION_CONFIRMED % page.canonical().pk] = response.reference
     return HttpResponseRedirect(url(page, "confirmation"))
 
 
 # --- steps ------------------------------------------------------------------------------------
+# Every step is personal and holds a one-time token: never keep it in a shared or browser cache
+# (the back-forward cache would show a stale form for a response that was already sent).
+@never_cache
 def start(request, page):
     if refusal := guard(request, page):
         return refusal
+    if previous := already_sent(request, page):
+        if request.GET.get("again") != "1" or page.one_response_per_account:
+            return sent_page(request, page, previous)
+        request.session.pop(SESSION_CONFIRMED % page.canonical().pk, None)
     definition = page.survey_definition()
     draft = get_draft(request, page, create=True)
     return HttpResponseRedirect(step_url(page, steps(page, definition, draft)[0]))
@@ -149,14 +195,22 @@ def render_step(request, page, template, context, status=200):
     return TemplateResponse(request, f"pages/consultations/{template}", context, status=status)
 
 
+@never_cache
 def section_step(request, page, section_id):
     if refusal := guard(request, page):
         return refusal
+    if previous := already_sent(request, page):
+        return sent_page(request, page, previous)
     definition = page.survey_definition()
     draft = get_draft(request, page, create=request.method == "POST")
     if draft is None:
         return HttpResponseRedirect(url(page, "respond"))
-    sections = {s["id"]: s for s in survey.visible_sections(definition, draft.answers)}
+    sections = {
+        s["id"]: s
+        for s in survey.visible_sections(
+            definition, draft.answers, respondent_type=draft.respondent_type
+        )
+    }
     if section_id not in sections:
         if any(s["id"] == section_id for s in definition["sections"]):
             # Hidden by an earlier answer: carry on with the journey.
@@ -280,9 +334,12 @@ def field_context(form: survey.QuestionForm, estates) -> dict:
     }
 
 
+@never_cache
 def responding_as(request, page):
     if refusal := guard(request, page):
         return refusal
+    if previous := already_sent(request, page):
+        return sent_page(request, page, previous)
     definition = page.survey_definition()
     draft = get_draft(request, page, create=request.method == "POST")
     if draft is None:
@@ -324,9 +381,12 @@ def responding_as(request, page):
     )
 
 
+@never_cache
 def your_details(request, page):
     if refusal := guard(request, page):
         return refusal
+    if previous := already_sent(request, page):
+        return sent_page(request, page, previous)
     definition = page.survey_definition()
     draft = get_draft(request, page, create=request.method == "POST")
     if draft is None:
@@ -395,7 +455,9 @@ def summary_rows(page, definition, draft, estates) -> list[dict]:
                 "id": RESPONDING_AS,
             }
         )
-    for section in survey.visible_sections(definition, draft.answers):
+    for section in survey.visible_sections(
+        definition, draft.answers, respondent_type=draft.respondent_type
+    ):
         for question in section["questions"]:
             rows.append(
                 {
@@ -409,9 +471,12 @@ def summary_rows(page, definition, draft, estates) -> list[dict]:
     return rows
 
 
+@never_cache
 def check_answers(request, page):
     if refusal := guard(request, page):
         return refusal
+    if previous := already_sent(request, page):
+        return sent_page(request, page, previous)
     definition = page.survey_definition()
     draft = get_draft(request, page)
     if draft is None:
@@ -472,6 +537,7 @@ def check_answers(request, page):
     )
 
 
+@never_cache
 def confirmation(request, page):
     reference = request.session.get(SESSION_CONFIRMED % page.canonical().pk)
     if not reference:
@@ -480,17 +546,30 @@ def confirmation(request, page):
     if response is None:
         return HttpResponseRedirect(page.url)
     details = getattr(response, "details", None)
+    # Say nothing about a copy unless one was asked for; "pending" promises the week of retries
+    # that services.RECEIPT_RETRY_DAYS gives.
+    receipt = ""
+    if details is not None and details.receipt_requested and details.email:
+        receipt = "sent" if details.receipt_sent_at else "pending"
     return TemplateResponse(
         request,
         "pages/consultations/respond_confirmation.html",
-        {"page": page, "response": response, "email": details.email if details else ""},
+        {
+            "page": page,
+            "response": response,
+            "email": details.email if details else "",
+            "receipt": receipt,
+        },
     )
 
 
+@never_cache
 def save_for_later(request, page):
     """Anonymous residents ask for a resume link by email (signed-in answers save as they go)."""
     if refusal := guard(request, page):
         return refusal
+    if previous := already_sent(request, page):
+        return sent_page(request, page, previous)
     draft = get_draft(request, page)
     if draft is None:
         return HttpResponseRedirect(url(page, "respond"))
@@ -533,6 +612,7 @@ def save_for_later(request, page):
     )
 
 
+@never_cache
 def resume(request, page, key):
     if refusal := guard(request, page):
         return refusal

@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from consultations.models import ConsultationPage, Response
+from consultations.models import ConsultationPage, RespondentDetails, Response
 from tests.browser.audit import assert_no_axe_violations, fetch, validate_html
 
 SLUG = "draft-resident-engagement-strategy"
@@ -134,6 +134,8 @@ def test_respond_by_keyboard_alone(page, strategy):
     assert_no_axe_violations(page, context="responding as")
     skip_to_main_content(page)
     assert choose(page, "respondent_type", "ArrowDown", "ArrowUp") == "A council tenant"
+    # A council tenant is not asked whether they live in a council home; a leaseholder is.
+    assert choose(page, "respondent_type", "ArrowDown") == "A leaseholder"
     continue_by_keyboard(page)
 
     # About you, sent with a required question unanswered and a number out of range.
@@ -157,7 +159,12 @@ def test_respond_by_keyboard_alone(page, strategy):
     expect(page).to_have_title(re.compile(r"^Error: About you"))
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_focused()
-    expect(summary.locator("a[href='#q-council-home-yes']")).to_have_text("Select an answer.")
+    expect(summary.locator("a[href='#q-council-home-yes']")).to_have_text(
+        "Select an answer to “Do you live in a council home?”."
+    )
+    expect(page.locator("#q-council-home-error")).to_contain_text(
+        "Select an answer to “Do you live in a council home?”."
+    )
     expect(summary.locator("a[href='#q-years-lived']")).to_have_text(
         "Enter a number between 0 and 100."
     )
@@ -258,7 +265,7 @@ def test_respond_by_keyboard_alone(page, strategy):
     assert "/respond/check/" in page.url
     assert_no_axe_violations(page, context="check your answers")
     answers = page.locator("main .govuk-summary-list").first.inner_text()
-    for shown in ("A council tenant", estate, "E8 1DY", "12", "27/03/2015", *ways, how_often):
+    for shown in ("A leaseholder", estate, "E8 1DY", "12", "27/03/2015", *ways, how_often):
         assert shown in answers, f"{shown!r} is not on check your answers"
     assert "1. Getting repairs done right first time" in answers
     assert "Resident@example.org" in answers
@@ -273,11 +280,21 @@ def test_respond_by_keyboard_alone(page, strategy):
     expect(page.locator("h1")).to_have_text("Response sent")
     reference = page.locator(".govuk-panel__body strong").inner_text()
     assert REFERENCE.match(reference), reference
-    expect(page.locator("main")).to_contain_text("We have sent a copy of your answers to")
     assert stored_responses() == before + 1
     stored = Response.objects.get(reference=reference)
+    # The page says what happened to the copy asked for. (On SQLite the live server shares the
+    # test's connection and transaction, so the receipt waiting for a commit is not sent yet.)
+    if RespondentDetails.objects.get(response=stored).receipt_sent_at:
+        expect(page.locator("main")).to_contain_text(
+            "We have sent a copy of your answers to ada@example.org."
+        )
+    else:
+        expect(page.locator("main")).to_contain_text(
+            "We could not send a copy of your answers to ada@example.org just now."
+        )
     assert stored.language == "en"
-    assert stored.respondent_type == "tenant"
+    assert stored.respondent_type == "leaseholder"
+    assert stored.answers["council-home"] == "yes"
     assert stored.answers["years-lived"] == 12
     assert stored.answers["postcode"] == "E8 1DY"
     assert stored.answers["moved-in"] == "2015-03-27"
@@ -295,6 +312,17 @@ def test_respond_by_keyboard_alone(page, strategy):
     # Reloading the confirmation shows the same reference and stores nothing.
     page.reload()
     expect(page.locator(".govuk-panel__body strong")).to_have_text(reference)
+    assert stored_responses() == before + 1
+
+    # Back from the confirmation: no stale form from the back-forward cache, no new empty
+    # response, but the response already sent and its reference.
+    page.go_back()
+    assert "/respond/check/" in page.url
+    expect(page.locator("h1")).to_have_text("You have already sent your response")
+    expect(page.locator("main")).to_contain_text(reference)
+    expect(page.locator("main form")).to_have_count(0)
+    expect(page.locator("main a[href$='/respond/?again=1']")).to_have_text("Start a new response")
+    assert_no_axe_violations(page, context="already sent, after Back")
     assert stored_responses() == before + 1
 
 
@@ -457,6 +485,12 @@ def test_consultation_pages_are_valid_html(page, strategy):
         assert status == 200
         documents[f"index [{language}]"] = html
         respond(page, strategy[language], at_each_step=keep)
+        # Back to a step after sending: "You have already sent your response".
+        status, html = fetch(page, f"{strategy[language]}respond/check/")
+        assert status == 200 and 'name="token"' not in html
+        documents[f"already sent [{language}]"] = html
+        # The session remembers the response sent; the next language is a new resident.
+        page.context.clear_cookies()
     assert {"consultation [en]", "check [en]", "strategy [ur]", "confirmation [ur]"} <= set(
         documents
     )

@@ -110,3 +110,14 @@ def test_outcome_emails_go_to_everyone_the_server_accepts_and_retry_the_rest(
     assert [m["To"] for m in smtp.messages] == ["ada@example.org", "bounces@example.org"]
     call_command("send_outcome_emails", stdout=StringIO())
     assert len(smtp.messages) == 2
+
+
+def test_confirmation_says_the_copy_could_not_be_sent_yet_when_the_relay_is_down(
+    client, consultation, smtp_down, django_capture_on_commit_callbacks
+):
+    response = _respond(client, consultation, django_capture_on_commit_callbacks)
+    html = client.get(response["Location"]).content.decode()
+    assert "We have sent a copy" not in html
+    assert "We could not send a copy of your answers to ada@example.org just now." in html
+    assert "keep trying to send the copy for up to a week" in html
+    assert Response.objects.get().reference in html

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from consultations.models import RespondentDetails, Response, ResponseDraft
 
@@ -145,3 +146,76 @@ def test_changing_an_earlier_answer_drops_answers_it_hides(client, consultation)
     assert "tenancy" not in ResponseDraft.objects.get().answers
     client.post(f"{base}respond/check/", {"token": token})
     assert "tenancy" not in Response.objects.get().answers
+
+
+def _send(client, page, django_capture_on_commit_callbacks, **walk_options) -> str:
+    check, token = walk(client, page, **walk_options)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(check.request["PATH_INFO"], {"token": token})
+    return client.get(response["Location"]).content.decode()
+
+
+def test_confirmation_mentions_a_copy_only_when_one_was_asked_for_and_sent(
+    client, consultation, django_capture_on_commit_callbacks
+):
+    asked = _send(client, consultation, django_capture_on_commit_callbacks)
+    assert "We have sent a copy of your answers to ada@example.org." in asked
+    assert len(mail.outbox) == 1
+    updates_only = {"name": "Ada", "email": "ada@example.org", "wants_updates": "yes"}
+    html = _send(Client(), consultation, django_capture_on_commit_callbacks, details=updates_only)
+    assert len(mail.outbox) == 1  # no copy asked for, none sent ...
+    assert "copy of your answers" not in html  # ... and none claimed
+    assert Response.objects.order_by("pk").last().reference in html
+
+
+def test_back_after_sending_shows_the_response_already_sent_not_an_empty_form(client, consultation):
+    check, token = walk(client, consultation)
+    client.post(check.request["PATH_INFO"], {"token": token})
+    reference = Response.objects.get().reference
+    base = consultation.get_url()
+    # Back (or a reload from the history) reaches any step of the journey again.
+    for step in ("check/", "your-details/", "section/views/", "responding-as/", ""):
+        page = client.get(f"{base}respond/{step}")
+        html = page.content.decode()
+        assert page.status_code == 200, step
+        assert "You have already sent your response" in html, step
+        assert reference in html
+        assert 'name="token"' not in html  # no form to fill in again
+        assert 'href="/en/consultations/strategy/respond/?again=1"' in html  # allowed here
+    assert not ResponseDraft.objects.exists()  # no empty response was started
+    # A form the browser kept from before sending goes nowhere new.
+    stale = client.post(f"{base}respond/section/views/", {"token": "not-the-token"})
+    assert stale["Location"].endswith("/respond/")
+    assert not ResponseDraft.objects.exists() and Response.objects.count() == 1
+    # Starting again is a choice: an empty draft, and the steps work as before.
+    again = client.get(f"{base}respond/?again=1")
+    assert again["Location"].endswith("/respond/responding-as/")
+    assert ResponseDraft.objects.get().answers == {}
+    html = client.get(f"{base}respond/check/").content.decode()
+    assert "You have already sent your response" not in html
+
+
+def test_back_after_sending_offers_no_new_response_where_one_per_person(client, consultation_index):
+    from .conftest import make_consultation
+
+    page = make_consultation(consultation_index, one_response_per_account=True)
+    check, token = walk(client, page)
+    client.post(check.request["PATH_INFO"], {"token": token})
+    html = client.get(page.get_url() + "respond/section/about/").content.decode()
+    assert "You have already sent your response" in html
+    assert "?again=1" not in html and "Start a new response" not in html
+    client.get(page.get_url() + "respond/?again=1")  # typed in by hand: still refused
+    assert not ResponseDraft.objects.exists()
+
+
+def test_survey_steps_are_never_cached(client, consultation):
+    """The back-forward cache must not show a step's form (and its token) after sending."""
+    base = consultation.get_url()
+    first = client.get(f"{base}respond/")
+    pages = [first, client.get(first["Location"])]
+    check, token = walk(client, consultation)
+    pages += [check, client.get(f"{base}respond/section/views/")]
+    pages.append(client.post(check.request["PATH_INFO"], {"token": token}))
+    pages.append(client.get(pages[-1]["Location"]))  # the confirmation
+    for page in pages:
+        assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]

@@ -1,6 +1,7 @@
 """Answers from any language land on the same question ids and option values."""
 
 import pytest
+from django.test import Client
 
 from consultations.models import Response
 from portal.translation import translate_instance
@@ -50,13 +51,17 @@ def test_urdu_error_messages_are_translated(client, urdu_consultation):
     token = token_of(client.get(base + "respond/responding-as/"))
     html = client.post(base + "respond/section/about/", {"token": token}).content.decode()
     assert 'id="q-tenant-error"' in html
-    assert "Select an answer." not in html and "There is a problem" not in html
+    assert "Select an answer" not in html and "There is a problem" not in html
+    # The message names the question, in Urdu, beside the field and in the summary.
+    named = "“کیا آپ کونسل کے گھر میں رہتے ہیں؟” کا کوئی جواب منتخب کریں۔"
+    assert html.count(named) == 2
 
 
-def test_english_and_urdu_answers_combine(client, consultation, urdu_consultation):
-    for page in (consultation, urdu_consultation):
-        check, token = walk(client, page)
-        client.post(check.request["PATH_INFO"], {"token": token})
+def test_english_and_urdu_answers_combine(consultation, urdu_consultation):
+    for page in (consultation, urdu_consultation):  # two residents, one in each language
+        resident = Client()
+        check, token = walk(resident, page)
+        resident.post(check.request["PATH_INFO"], {"token": token})
     assert Response.objects.filter(consultation=consultation).count() == 2
     assert set(Response.objects.values_list("language", flat=True)) == {"en", "ur"}
     assert GOOD_ANSWERS  # the same posted values produced the same stored values:

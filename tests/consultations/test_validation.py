@@ -38,11 +38,11 @@ VALID_VIEWS = {
 @pytest.mark.parametrize(
     "changes, field, message",
     [
-        ({"q-how": ""}, "q-how", "Select an answer."),
+        ({"q-how": ""}, "q-how", "Select an answer to “How should we involve you?”."),
         ({"q-how": "free-beer"}, "q-how", "Select one of the answers shown."),
         ({"q-how": "other", "q-how.other": ""}, "q-how", "Tell us what you mean by “Other”."),
         ({"q-how": "other", "q-how.other": "x" * 201}, "q-how", "200 characters or fewer"),
-        ({"q-topics": []}, "q-topics", "Select at least one answer."),
+        ({"q-topics": []}, "q-topics", "Select at least one answer to “Which topics matter?”."),
         ({"q-topics": ["panel", "online", "more-meetings"]}, "q-topics", "no more than 2"),
         ({"q-topics": ["panel", "hacked"]}, "q-topics", "Select only the answers shown."),
         ({"q-often": "weekly"}, "q-often", "Select one of the answers shown."),
@@ -58,7 +58,7 @@ VALID_VIEWS = {
         ({"q-priorities-panel": "3"}, "q-priorities", "numbers 1 to 2"),
         ({"q-priorities-online": ""}, "q-priorities", "Rank 2 options"),
         ({"q-priorities-panel": "-1"}, "q-priorities", "numbers 1 to 2"),
-        ({"q-matrix-cleaning": ""}, "q-matrix", "Answer every row."),
+        ({"q-matrix-cleaning": ""}, "q-matrix", "Answer every row of “How do you feel about”."),
         ({"q-matrix-cleaning": "superb"}, "q-matrix", "Select one of the answers shown."),
         ({"q-years": "ten"}, "q-years", "Enter a whole number, like 12."),
         ({"q-years": "1.5"}, "q-years", "Enter a whole number, like 12."),
@@ -116,7 +116,7 @@ def test_required_text_email_postcode_and_consent(client, consultation):
     )
     html = response.content.decode()
     assert "like name@example.com" in html
-    assert "Tick the box to agree to the privacy notice." in html
+    assert "Tick the box under “Privacy” to agree to the privacy notice." in html
     assert 'value="25-64" checked' in html
 
 
@@ -137,3 +137,47 @@ def test_unknown_section_and_wrong_types_never_500(client, at_views, consultatio
     assert client.get(f"{base}respond/section/nope/").status_code == 404
     response = client.post(url, {"token": token, "q-topics": ["a"] * 50, "q-years": ["1", "2"]})
     assert response.status_code == 200
+
+
+def test_each_unanswered_question_is_named_in_the_summary_and_beside_its_field(client, at_views):
+    """Two "Select an answer" messages in one summary would not say which question is which."""
+    url, token = at_views
+    data = {
+        **VALID_VIEWS,
+        "q-how": "",
+        "q-often": "",
+        "q-agree": "",
+        "q-rating": "",
+        "token": token,
+    }
+    del data["q-topics"], data["q-matrix-cleaning"], data["q-priorities-panel"]
+    del data["q-priorities-online"], data["q-years"]
+    html = client.post(url, data).content.decode()
+    expected = [  # (where the summary links to, the field, its message)
+        ("q-how-more-meetings", "q-how", "Select an answer to “How should we involve you?”."),
+        (
+            "q-topics-more-meetings",
+            "q-topics",
+            "Select at least one answer to “Which topics matter?”.",
+        ),
+        ("q-often", "q-often", "Select an answer to “How often?”."),
+        (
+            "q-agree-strongly_agree",
+            "q-agree",
+            "Select an answer to “Do you agree with the strategy?”.",
+        ),
+        ("q-rating-1", "q-rating", "Select an answer to “Rate our service”."),
+        (
+            "q-priorities-more-meetings",
+            "q-priorities",
+            "Rank the options for “Rank these priorities”.",
+        ),
+        ("q-matrix-repairs-good", "q-matrix", "Answer every row of “How do you feel about”."),
+        ("q-years", "q-years", "Enter a number for “How many years have you lived here?”."),
+    ]
+    summary = html.split('govuk-error-summary__list">')[1].split("</ul>")[0]
+    for anchor, field, message in expected:
+        assert f'<a href="#{anchor}">{message}</a>' in summary
+        beside = html.split(f'id="{field}-error"')[1].split("</p>")[0]
+        assert message in beside
+    assert summary.count("<li>") == len(expected)
