@@ -22,6 +22,7 @@ from pathlib import Path
 import fpdf
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.prefs import ViewerPreferences
 
 FONT_DIR = Path("/usr/share/fonts/truetype/noto")
 LATIN = "NotoSans"
@@ -113,7 +114,10 @@ class _Pdf(FPDF):
         )
         self.set_margins(20, 20, 20)
         self.set_auto_page_break(True, margin=22)
-        self.set_title(document.title)  # also asks viewers to show the title, not the file name
+        self.set_title(document.title)
+        # Viewers show the title rather than the file name. (Not /Direction for right-to-left
+        # documents: fpdf2 2.8.9 writes it as an invalid name that readers reject.)
+        self.viewer_preferences = ViewerPreferences(display_doc_title=True)
         self.set_lang(document.language)
         self.set_subject(document.subject or document.title)
         self.set_author(document.author)
