@@ -23,7 +23,7 @@ SECRETARY = "Tom Bennett, Head of Housing Engagement"
 REPORTS = {
     "meeting-1-repairs-backlog": (
         "The repairs backlog",
-        "Head of Repairs",
+        "the Head of Repairs",
         [
             "The cyber attack took the repairs system offline for eleven weeks. Repairs were "
             "logged on paper and many were lost, so the backlog grew while residents waited.",
@@ -41,7 +41,7 @@ REPORTS = {
     ),
     "meeting-2-complaints": (
         "Complaints",
-        "Head of Complaints",
+        "the Head of Complaints",
         [
             "The Housing Ombudsman's complaint handling code asks landlords to acknowledge a "
             "complaint within five working days and answer it within ten at the first stage.",
@@ -138,7 +138,7 @@ def public_papers(*, slug: str, title: str, start, previous, collection: Collect
             blocks=[
                 Paragraph("The meeting is open to the public and streamed live."),
                 Heading("Agenda", 2),
-                BulletList(tuple(f"{n}. {item}" for n, item in enumerate(items, 1))),
+                BulletList(tuple(items), numbered=True),
                 Paragraph(f"Panel secretary: {SECRETARY}."),
             ],
             collection=collection,

@@ -65,6 +65,7 @@ class Paragraph:
 @dataclass(frozen=True)
 class BulletList:
     items: tuple[str, ...]
+    numbered: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class _Pdf(FPDF):
         self.script = script_for(document.language)
         self.rtl = self.script.direction == "rtl"
         for family in dict.fromkeys((self.script.font, LATIN)):
+            if not (FONT_DIR / f"{family}-Regular.ttf").exists():
+                raise FileNotFoundError(
+                    f"{family} is not in {FONT_DIR}: install the fonts-noto-core package"
+                )
             self.add_font(family, "", FONT_DIR / f"{family}-Regular.ttf")
             self.add_font(family, "B", FONT_DIR / f"{family}-Bold.ttf")
         # Digits, Latin names and punctuation missing from a script's font come from Noto Sans.
@@ -163,8 +168,9 @@ class _Pdf(FPDF):
             self.ln(size * 0.5)
         elif isinstance(block, BulletList):
             self.set_font(self.script.font, "", size)
-            for item in block.items:
-                self._lines(f"•  {item}", size * self.document.line_spacing, indent=6)
+            for number, item in enumerate(block.items, 1):
+                marker = f"{number}." if block.numbered else "•"
+                self._lines(f"{marker}  {item}", size * self.document.line_spacing, indent=6)
             self.ln(size * 0.5)
         elif isinstance(block, Contents):
             self.write_contents(block.title)
