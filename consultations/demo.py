@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from consultations import services, survey
+from consultations import demo_documents, services, survey
 from consultations.builder import question, section
 from consultations.demo_text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
 from consultations.models import (
@@ -363,6 +363,7 @@ def generate(*, home, rng, options, stdout):
         for name, ward, area in DEMO_ESTATES
     ]
     index = _ensure_index(home)
+    documents = demo_documents.ensure_strategy_documents()
     strategy = _ensure_consultation(
         index,
         "draft-resident-engagement-strategy",
@@ -388,6 +389,8 @@ def generate(*, home, rng, options, stdout):
         contact_name="Resident engagement team",
         contact_email="engagement@example.org",
         contact_phone="020 8356 3000",
+        documents=demo_documents.strategy_document_blocks(documents),
+        other_formats=demo_documents.OTHER_FORMATS,
         survey=strategy_survey(),
     )
     upcoming = _ensure_consultation(
@@ -450,6 +453,7 @@ def generate(*, home, rng, options, stdout):
     )
     _repairs_responses_and_themes(closed, rng=rng, count=min(48, options.get("responses", 300)))
     if not options.get("skip_translations"):
+        demo_documents.override_summary_per_locale(page=strategy, documents=documents)
         for locale in other_locales():
             strings = TRANSLATIONS.get(locale.language_code, {})
             translate_instance(instance=index, locale=locale, strings=strings)
@@ -460,6 +464,7 @@ def generate(*, home, rng, options, stdout):
                     strings={
                         **strings,
                         **STRATEGY_SURVEY_TRANSLATIONS.get(locale.language_code, {}),
+                        **demo_documents.DOCUMENT_TRANSLATIONS.get(locale.language_code, {}),
                     },
                 )
     _generate_responses(

@@ -7,12 +7,10 @@ and running the generator again updates the same rows and pages.
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.documents.models import Document
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
-from panel import services
+from panel import demo_papers, services
 from panel.models import (
     ActionLogPage,
     ActionStatus,
@@ -356,16 +354,9 @@ def generate(*, home, rng, options, stdout):
         title="Action log",
         introduction=ACTION_LOG_INTRODUCTION,
     )
-    public_doc = _document(
-        "Repairs performance report",
-        "repairs-performance.txt",
-        services._ensure_collection(services.PUBLIC_PAPERS_COLLECTION),
-    )
-    private_doc = _document(
-        "Legal advice on disrepair claims (confidential)",
-        "disrepair-advice.txt",
-        services.private_papers_collection(),
-    )
+    public_collection = services._ensure_collection(services.PUBLIC_PAPERS_COLLECTION)
+    private_collection = services.private_papers_collection()
+    guide = demo_papers.members_guide(collection=private_collection)
     panel_papers = _page(
         panel,
         PanelPapersPage,
@@ -375,17 +366,23 @@ def generate(*, home, rng, options, stdout):
         body=[
             {
                 "type": "document",
-                "value": {"document": private_doc.pk, "title": "", "description": ""},
+                "value": {"document": guide.pk, "title": "", "description": ""},
             }
         ],
     )
     pages = [panel, members_page, index, action_log, panel_papers]
 
     meetings = []
+    previous = None
     for position, (slug, title, offset, has_minutes, approved) in enumerate(MEETINGS):
         start = timezone.make_aware(
             datetime.datetime.combine(today + datetime.timedelta(days=offset), datetime.time(18))
         )
+        # Each meeting's own papers, naming it and its date: none is shared with another.
+        papers = demo_papers.public_papers(
+            slug=slug, title=title, start=start, previous=previous, collection=public_collection
+        )
+        previous = (slug, title, start)
         next_offset = MEETINGS[position + 1][2] if position + 1 < len(MEETINGS) else None
         meeting = _meeting(
             index,
@@ -394,13 +391,16 @@ def generate(*, home, rng, options, stdout):
             start=start,
             has_minutes=has_minutes,
             approved_on=today + datetime.timedelta(days=next_offset) if approved else None,
-            public_doc=public_doc,
+            papers=papers,
             members=members,
             today=today,
             rng=rng,
         )
         meetings.append(meeting)
         pages.append(meeting)
+    confidential = demo_papers.members_only_paper(
+        title=meetings[2].title, start=meetings[2].start, collection=private_collection
+    )
     pages.append(
         _page(
             meetings[2],
@@ -411,7 +411,7 @@ def generate(*, home, rng, options, stdout):
             body=[
                 {
                     "type": "document",
-                    "value": {"document": private_doc.pk, "title": "", "description": ""},
+                    "value": {"document": confidential.pk, "title": "", "description": ""},
                 }
             ],
         )
@@ -457,18 +457,7 @@ def _page(parent: Page, model, slug: str, **fields):
     return model.objects.get(pk=page.pk)
 
 
-def _document(title: str, filename: str, collection: Collection) -> Document:
-    document = Document.objects.filter(title=title, collection=collection).first()
-    if document is None:
-        document = Document(title=title, collection=collection)
-        document.file.save(filename, ContentFile(f"{title}\n\nDemo content.\n".encode()))
-        document.save()
-    return document
-
-
-def _meeting(
-    index, *, slug, title, start, has_minutes, approved_on, public_doc, members, today, rng
-):
+def _meeting(index, *, slug, title, start, has_minutes, approved_on, papers, members, today, rng):
     minutes = []
     if has_minutes:
         minutes = [
@@ -522,8 +511,9 @@ def _meeting(
         papers=[
             {
                 "type": "document",
-                "value": {"document": public_doc.pk, "title": "", "description": ""},
+                "value": {"document": paper.pk, "title": "", "description": ""},
             }
+            for paper in papers
         ],
         minutes=minutes,
         minutes_approved_on=approved_on,
