@@ -10,7 +10,12 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 
 @transaction.atomic
@@ -47,3 +52,43 @@ def translate_instance(*, instance, locale: Locale, strings: Mapping[str, str], 
 def other_locales() -> list[Locale]:
     default = Locale.get_default()
     return list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+
+
+def untranslated_strings() -> dict[str, list[tuple[str, str, str]]]:
+    """Source strings that reach a translated page or snippet without a translation.
+
+    Looks at every translation wagtail-localize knows about and returns, per target language
+    code, ``(source object, field path, English text)`` for each string segment with no
+    translation, or one identical to the English. Slugs are left out: they are part of the URL,
+    not text a resident reads. The caller decides which identical strings are legitimate
+    (names, phone numbers).
+    """
+    missing: dict[str, list[tuple[str, str, str]]] = {}
+    translations = Translation.objects.filter(enabled=True).select_related(
+        "source", "target_locale"
+    )
+    segments_by_source: dict[int, list] = {}
+    for translation in translations:
+        code = translation.target_locale.language_code
+        if translation.source_id not in segments_by_source:
+            segments_by_source[translation.source_id] = list(
+                StringSegment.objects.filter(source=translation.source)
+                .exclude(context__path="slug")
+                .select_related("string", "context")
+            )
+        segments = segments_by_source[translation.source_id]
+        done = {
+            (row.translation_of_id, row.context_id): row.data
+            for row in StringTranslation.objects.filter(
+                locale=translation.target_locale,
+                translation_of__in={segment.string_id for segment in segments},
+            )
+        }
+        for segment in segments:
+            translated = done.get((segment.string_id, segment.context_id))
+            if translated is None or translated == segment.string.data:
+                label = str(translation.source.get_source_instance())
+                missing.setdefault(code, []).append(
+                    (label, segment.context.path, segment.string.data)
+                )
+    return missing
