@@ -435,8 +435,30 @@ def generate(*, home, rng, options, stdout):
             if not home.has_translation(locale):
                 translate_instance(instance=home, locale=locale, strings={})
             for page in pages:  # parents come before their children in this list
-                translate_instance(instance=page, locale=locale, strings=strings)
+                copy = translate_instance(instance=page, locale=locale, strings=strings)
+                if isinstance(page, MeetingPage):
+                    _translate_actions(copy, strings)
     stdout.write(f"  panel: {len(members)} members, {len(meetings)} meetings")
+
+
+def _translate_actions(meeting: MeetingPage, strings: dict[str, str]) -> None:
+    """Translate the action rows wagtail-localize copied to a translated meeting.
+
+    Actions are inline rows, not text segments, so the copy starts in English; a person's name
+    as owner has no entry in ``strings`` and stays as it is.
+    """
+    changed = False
+    for action in meeting.actions.all():
+        for field in ("description", "owner", "progress_note"):
+            english = getattr(action, field)
+            if strings.get(english):
+                setattr(action, field, strings[english])
+                changed = True
+        action.save()
+    if changed:
+        # Publish again so the live revision carries the translated rows.
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        meeting.save_revision().publish()
 
 
 def _members(today) -> list[PanelMember]:
