@@ -6,9 +6,11 @@ source into a translation for a locale, fills the strings it has translations fo
 text, as wagtail-localize does for a partly translated page.
 """
 
+import re
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -29,11 +31,12 @@ def translate_instance(*, instance, locale: Locale, strings: Mapping[str, str], 
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    right_to_left = get_language_info(locale.language_code)["bidi"]
     po = translation.export_po()
     for entry in po:
         translated = strings.get(entry.msgid)
         if translated:
-            entry.msgstr = translated
+            entry.msgstr = isolate_ltr_runs(translated) if right_to_left else translated
     translation.import_po(po, tool_name="load_demo_content")
     if isinstance(instance, Page):
         # wagtail-localize publishes in a transaction.on_commit callback, which never runs inside
@@ -47,6 +50,31 @@ def translate_instance(*, instance, locale: Locale, strings: Mapping[str, str], 
         return translated
     translation.save_target()
     return source.get_translated_instance(locale)
+
+
+# A run of left-to-right text inside a right-to-left sentence: Latin words, digits and the
+# punctuation inside them ("Service (EASS)", "E8 1DY", "dpo@example.org"), starting with a letter
+# and ending with a letter, digit or closing bracket. Tags are matched first and left alone.
+_LTR_RUN = re.compile(
+    r"(<[^>]*>)|([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .,'’@/:()&+\-]*[A-Za-zÀ-ÿ0-9)])|([A-Za-zÀ-ÿ])"
+)
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolate_ltr_runs(text: str) -> str:
+    """Wrap each left-to-right run of a right-to-left text in Unicode isolates (LRI … PDI).
+
+    What ``<bdi>`` does in a template, for text inside content: "… Service (EASS)." in Yiddish
+    otherwise shows its closing bracket and full stop at the wrong end. Idempotent.
+    """
+    if LRI in text:
+        return text
+
+    def wrap(match):
+        tag, run, letter = match.groups()
+        return tag or f"{LRI}{run or letter}{PDI}"
+
+    return _LTR_RUN.sub(wrap, text)
 
 
 def other_locales() -> list[Locale]:
