@@ -12,7 +12,17 @@ from decimal import Decimal
 
 from django.utils import formats, timezone, translation
 
-from news.demo_text import EVENT_KINDS, PAGE_STRINGS, PROGRESS_INTRO, PROGRESS_TITLE, UPDATES
+from news.demo_text import (
+    ADDRESS,
+    CONTENT,
+    EVENT_KINDS,
+    LANGUAGES,
+    PAGE_STRINGS,
+    PROGRESS_INTRO,
+    PROGRESS_TITLE,
+    UPDATES,
+    VENUE,
+)
 from news.models import (
     CommitmentPage,
     Estate,
@@ -99,7 +109,8 @@ def _commitment_specs(today: date) -> list[dict]:
             "measure_name": "Panel members appointed",
             "measure_unit": "members",
             "baseline_value": Decimal(0),
-            "target_value": Decimal(12),
+            # The eight members panel/demo.py lists (tests/portal/test_demo_story.py checks).
+            "target_value": Decimal(8),
             "lower_is_better": False,
             "target_date": _month_end(_add_months(today, -3)),
             "pace": "done",
@@ -261,6 +272,12 @@ def _strings_for(code: str, today: date) -> dict[str, str]:
         for name, *_rest in ESTATES:
             strings[kind["title"]["en"] % {"estate": name}] = kind["title"][code] % {"estate": name}
         strings[kind["introduction"]["en"]] = kind["introduction"][code]
+    for name, _ward, area, _description in ESTATES:
+        values = {"estate": name, "area": area}
+        strings[VENUE["en"] % values] = VENUE[code] % values
+        strings[ADDRESS["en"] % values] = ADDRESS[code] % values
+    position = LANGUAGES.index(code)
+    strings.update({english: row[position] for english, row in CONTENT.items()})
     return strings
 
 
@@ -306,7 +323,9 @@ def _ensure_updates(index, commitments, today) -> list[UpdatePage]:
             slug=slug,
             title=PROGRESS_TITLE["en"] % {"month": _month_label(month, "en")},
             introduction=PROGRESS_INTRO["en"],
-            date=_add_months(month, 1) + timedelta(days=4),
+            # Figures are out on the 5th of the next month; early in a month the latest
+            # report is dated today, never in the future.
+            date=min(_add_months(month, 1) + timedelta(days=4), today),
             body=_body(
                 "Each commitment's page has the new figure, its chart and where the figure "
                 "comes from. Statuses are worked out from the figures, not typed in."
@@ -368,8 +387,8 @@ def _ensure_events(index, estates, today) -> list[EventPage]:
             start=_at(day, hour),
             end=_at(day, hour + 2),
             estate=estate,
-            venue=f"{estate.name} community hall",
-            address=f"{estate.name} Estate, London {estate.postcode_area}",
+            venue=VENUE["en"] % {"estate": estate.name},
+            address=ADDRESS["en"] % {"estate": estate.name, "area": estate.postcode_area},
             online_url="https://meet.example.org/housing" if kind_index == 0 else "",
             status=status,
             status_note=(

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (translation tables read best one string per line)
 """Texts of the news demo content and their draft translations (awaiting professional review).
 
 ``PAGE_STRINGS`` maps a key to ``{language code: text}``; the demo passes the English text with
@@ -225,7 +226,8 @@ PROGRESS_INTRO = {
 UPDATES = [
     {
         "slug": "housing-advisory-panel-members-appointed",
-        "days_ago": 100,
+        # The last member joined 170 days ago (panel/demo.py); the first meeting is at -150.
+        "days_ago": 160,
         "topics": ["engagement"],
         "commitments": ["set-up-the-housing-advisory-panel"],
         "title": {
@@ -239,16 +241,22 @@ UPDATES = [
             "yi": "מיטגלידער פֿונעם הויזונג־עצה־פּאַנעל באַשטימט",
         },
         "introduction": {
-            "en": "Twelve residents and experts will hold us to account on the plan.",
-            "tr": "On iki sakin ve uzman, plan konusunda bizden hesap soracak.",
-            "pl": "Dwunastu mieszkańców i ekspertów będzie rozliczać nas z planu.",
-            "es": "Doce residentes y expertos nos pedirán cuentas sobre el plan.",
-            "fr": "Douze habitants et experts nous demanderont des comptes sur le plan.",
-            "bn": "বারোজন বাসিন্দা ও বিশেষজ্ঞ পরিকল্পনা নিয়ে আমাদের জবাবদিহি চাইবেন।",
-            "ur": "بارہ رہائشی اور ماہرین منصوبے پر ہم سے جواب طلب کریں گے۔",
-            "yi": "צוועלף איינוווינער און מומחים וועלן אונדז האַלטן פֿאַראַנטוואָרטלעך.",
+            "en": "Eight members, half of them tenants and leaseholders, will hold us to account on "
+            "the plan.",
+            "tr": "Yarısı kiracı ve mülk sahibi olan sekiz üye, plan konusunda bizden hesap soracak.",
+            "pl": "Ośmiu członków, w połowie najemców i właścicieli lokali, będzie rozliczać nas z "
+            "planu.",
+            "es": "Ocho miembros, la mitad inquilinos y propietarios, nos pedirán cuentas sobre el "
+            "plan.",
+            "fr": "Huit membres, dont la moitié sont locataires ou copropriétaires, nous demanderont "
+            "des comptes sur le plan.",
+            "bn": "আটজন সদস্য, যাঁদের অর্ধেক ভাড়াটে ও লিজহোল্ডার, পরিকল্পনা নিয়ে আমাদের জবাবদিহি চাইবেন।",
+            "ur": "آٹھ ارکان، جن میں سے آدھے کرایہ دار اور لیزہولڈر ہیں، منصوبے پر ہم سے جواب طلب "
+            "کریں گے۔",
+            "yi": "אַכט מיטגלידער, העלפֿט פֿון זיי דינגער און אייגנטימער, וועלן אונדז האַלטן "
+            "פֿאַראַנטוואָרטלעך פֿאַרן פּלאַן.",
         },
-        "body": "The panel meets every six weeks. Its papers and minutes are published here.",
+        "body": "The panel meets in public every two months. Its papers and minutes are on its pages.",
     },
     {
         "slug": "repairs-surgeries-this-winter",
@@ -306,7 +314,8 @@ UPDATES = [
     },
     {
         "slug": "have-your-say-engagement-strategy",
-        "days_ago": 30,
+        # The day the consultation opened (consultations/demo.py: 21 days ago).
+        "days_ago": 21,
         "topics": ["consultations", "engagement"],
         "commitments": [],
         "title": {
@@ -461,3 +470,214 @@ EVENT_KINDS = [
         "body": "Councillors and the housing management team will answer questions.",
     },
 ]
+
+# The rest of the news demo's resident-facing text: measures and their units, update and event
+# bodies, event details. Each English string maps to its Turkish, Polish, Spanish, French,
+# Bengali, Urdu and Yiddish translations, in that order (the order of ``LANGUAGES``).
+LANGUAGES = ["tr", "pl", "es", "fr", "bn", "ur", "yi"]
+
+CONTENT = {
+    "Repairs open for more than three months": (
+        "Üç aydan uzun süredir açık onarımlar",
+        "Naprawy otwarte dłużej niż trzy miesiące",
+        "Reparaciones abiertas desde hace más de tres meses",
+        "Réparations ouvertes depuis plus de trois mois",
+        "তিন মাসের বেশি সময় ধরে খোলা মেরামত",
+        "تین مہینے سے زیادہ عرصے سے کھلی مرمتیں",
+        "פֿאַרריכטונגען וואָס זענען אָפֿן מער ווי דרײַ חדשים",
+    ),
+    "Open repairs": (
+        "Açık onarımlar",
+        "Otwarte naprawy",
+        "Reparaciones abiertas",
+        "Réparations en cours",
+        "খোলা মেরামত",
+        "کھلی مرمتیں",
+        "אָפֿענע פֿאַרריכטונגען",
+    ),
+    "Panel members appointed": (
+        "Atanan kurul üyeleri",
+        "Powołani członkowie panelu",
+        "Miembros del panel nombrados",
+        "Membres du comité nommés",
+        "নিযুক্ত প্যানেল সদস্য",
+        "مقرر کیے گئے پینل ارکان",
+        "באַשטימטע פּאַנעל־מיטגלידער",
+    ),
+    "Complaints answered within 10 working days": (
+        "10 iş günü içinde yanıtlanan şikâyetler",
+        "Skargi rozpatrzone w ciągu 10 dni roboczych",
+        "Quejas respondidas en 10 días hábiles",
+        "Plaintes traitées sous 10 jours ouvrés",
+        "১০ কার্যদিবসের মধ্যে উত্তর দেওয়া অভিযোগ",
+        "10 کاروباری دنوں میں جواب دی گئی شکایات",
+        "קלאָגעס וואָס מע האָט געענטפֿערט אין 10 אַרבעטס־טעג",
+    ),
+    "Housing services moved to the new systems": (
+        "Yeni sistemlere taşınan konut hizmetleri",
+        "Usługi mieszkaniowe przeniesione do nowych systemów",
+        "Servicios de vivienda trasladados a los nuevos sistemas",
+        "Services du logement passés aux nouveaux systèmes",
+        "নতুন সিস্টেমে সরানো আবাসন পরিষেবা",
+        "نئے نظاموں پر منتقل کی گئی ہاؤسنگ سروسز",
+        "הויזונג־סערוויסן וואָס זענען אַריבער אויף די נײַע סיסטעמען",
+    ),
+    "repairs": (
+        "onarım",
+        "napraw",
+        "reparaciones",
+        "réparations",
+        "টি মেরামত",
+        "مرمتیں",
+        "פֿאַרריכטונגען",
+    ),
+    "members": ("üye", "członków", "miembros", "membres", "জন সদস্য", "ارکان", "מיטגלידער"),
+    "services": ("hizmet", "usług", "servicios", "services", "টি পরিষেবা", "سروسز", "סערוויסן"),
+    "Each commitment's page has the new figure, its chart and where the figure comes from. "
+    "Statuses are worked out from the figures, not typed in.": (
+        "Her taahhüdün sayfasında yeni rakam, grafiği ve rakamın nereden geldiği yer alır. "
+        "Durumlar elle yazılmaz, rakamlardan hesaplanır.",
+        "Na stronie każdego zobowiązania jest nowa liczba, jej wykres i źródło danych. Status "
+        "wynika z liczb, a nie jest wpisywany ręcznie.",
+        "La página de cada compromiso tiene la nueva cifra, su gráfico y de dónde sale la cifra. "
+        "Los estados se calculan a partir de las cifras, no se escriben a mano.",
+        "La page de chaque engagement donne le nouveau chiffre, son graphique et sa source. Les "
+        "statuts sont calculés à partir des chiffres, pas saisis à la main.",
+        "প্রতিটি প্রতিশ্রুতির পাতায় নতুন সংখ্যা, তার চার্ট এবং সংখ্যাটি কোথা থেকে এসেছে তা "
+        "আছে। অবস্থা সংখ্যা থেকে হিসাব করা হয়, হাতে লেখা হয় না।",
+        "ہر وعدے کے صفحے پر نیا عدد، اس کا چارٹ اور یہ کہ عدد کہاں سے آیا ہے، موجود ہے۔ "
+        "صورتحال اعداد سے نکالی جاتی ہے، ہاتھ سے نہیں لکھی جاتی۔",
+        "דער בלאַט פֿון יעדן צוזאָג האָט די נײַע ציפֿער, איר דיאַגראַם און פֿון וואַנען די ציפֿער "
+        "קומט. דער סטאַטוס ווערט אויסגערעכנט פֿון די ציפֿערן, נישט אַרײַנגעשריבן מיט דער האַנט.",
+    ),
+    "The panel meets in public every two months. Its papers and minutes are on its pages.": (
+        "Kurul iki ayda bir halka açık olarak toplanır. Belgeleri ve tutanakları kendi "
+        "sayfalarındadır.",
+        "Panel zbiera się publicznie co dwa miesiące. Jego dokumenty i protokoły są na jego "
+        "stronach.",
+        "El panel se reúne en público cada dos meses. Sus documentos y actas están en sus páginas.",
+        "Le comité se réunit en public tous les deux mois. Ses documents et comptes rendus sont "
+        "sur ses pages.",
+        "প্যানেল প্রতি দুই মাসে প্রকাশ্যে বৈঠক করে। এর নথি ও কার্যবিবরণী এর পাতায় আছে।",
+        "پینل ہر دو مہینے بعد عوامی اجلاس کرتا ہے۔ اس کی دستاویزات اور کارروائی کی رپورٹیں "
+        "اس کے صفحات پر ہیں۔",
+        "דער פּאַנעל קומט זיך צונויף עפֿנטלעך יעדע צוויי חדשים. זײַנע דאָקומענטן און "
+        "פּראָטאָקאָלן זענען אויף זײַנע בלעטער.",
+    ),
+    "See the events page for dates and places. Interpreters are available.": (
+        "Tarihler ve yerler için etkinlikler sayfasına bakın. Tercümanlar hazır bulunur.",
+        "Daty i miejsca znajdziesz na stronie wydarzeń. Dostępni są tłumacze.",
+        "Consulte la página de eventos para ver fechas y lugares. Hay intérpretes disponibles.",
+        "Consultez la page des événements pour les dates et les lieux. Des interprètes sont "
+        "disponibles.",
+        "তারিখ ও স্থানের জন্য অনুষ্ঠানের পাতা দেখুন। দোভাষী পাওয়া যায়।",
+        "تاریخوں اور جگہوں کے لیے تقریبات کا صفحہ دیکھیں۔ ترجمان دستیاب ہیں۔",
+        "זעט דעם בלאַט פֿון געשעענישן פֿאַר דאַטעס און ערטער. עס זענען פֿאַראַן דאָלמעטשער.",
+    ),
+    "Our surveyors find the cause, not only the mould, and come back to check.": (
+        "Uzmanlarımız yalnızca küfü değil, nedenini de bulur ve kontrol için geri gelir.",
+        "Nasi inspektorzy szukają przyczyny, nie tylko pleśni, i wracają, żeby sprawdzić efekt.",
+        "Nuestros técnicos buscan la causa, no solo el moho, y vuelven para comprobarlo.",
+        "Nos experts cherchent la cause, pas seulement la moisissure, et reviennent vérifier.",
+        "আমাদের সার্ভেয়াররা শুধু ছত্রাক নয়, তার কারণ খুঁজে বের করেন এবং পরে আবার দেখতে আসেন।",
+        "ہمارے سرویئر صرف پھپھوندی نہیں بلکہ اس کی وجہ تلاش کرتے ہیں، اور جانچنے کے لیے "
+        "دوبارہ آتے ہیں۔",
+        "אונדזערע אינספּעקטאָרן געפֿינען די סיבה, נישט נאָר דעם שימל, און קומען צוריק צו קאָנטראָלירן.",
+    ),
+    "You can answer online, at an estate drop-in or on paper.": (
+        "İnternetten, bir site buluşmasında ya da kâğıt üzerinde yanıt verebilirsiniz.",
+        "Możesz odpowiedzieć przez internet, na dyżurze na osiedlu albo na papierze.",
+        "Puede responder en línea, en una sesión abierta en su barrio o en papel.",
+        "Vous pouvez répondre en ligne, lors d'une permanence dans votre cité ou sur papier.",
+        "আপনি অনলাইনে, এস্টেটের ড্রপ-ইন সেশনে বা কাগজে উত্তর দিতে পারেন।",
+        "آپ آن لائن، اسٹیٹ کی ڈراپ اِن نشست میں یا کاغذ پر جواب دے سکتے ہیں۔",
+        "איר קענט ענטפֿערן אָנליין, בײַ אַן עסטעיט־טרעף אָדער אויף פּאַפּיר.",
+    ),
+    "Phone and in-person reporting carry on as before.": (
+        "Telefonla ve yüz yüze bildirim eskisi gibi devam ediyor.",
+        "Zgłoszenia telefoniczne i osobiste działają tak jak dotąd.",
+        "Puede seguir avisando por teléfono y en persona como antes.",
+        "Les signalements par téléphone et en personne continuent comme avant.",
+        "ফোনে ও সরাসরি গিয়ে জানানো আগের মতোই চলবে।",
+        "فون پر اور خود آ کر اطلاع دینا پہلے کی طرح جاری ہے۔",
+        "מע קען ווײַטער מעלדן דורכן טעלעפֿאָן און פּערזענלעך ווי פֿריִער.",
+    ),
+    "They start on the estates with the longest waits first.": (
+        "İşe önce en uzun bekleyen sitelerden başlıyorlar.",
+        "Zaczynają od osiedli, na których czeka się najdłużej.",
+        "Empiezan por los barrios donde más se espera.",
+        "Ils commencent par les cités où l'attente est la plus longue.",
+        "তাঁরা প্রথমে সবচেয়ে বেশি অপেক্ষার এস্টেটগুলো থেকে শুরু করছেন।",
+        "وہ سب سے پہلے ان اسٹیٹس سے شروع کر رہے ہیں جہاں انتظار سب سے طویل ہے۔",
+        "זיי הייבן אָן מיט די עסטעיטס וווּ מע וואַרט דאָס לענגסטע.",
+    ),
+    "Staff from the engagement team will be there with paper copies of the survey.": (
+        "Katılım ekibinden çalışanlar anketin kâğıt kopyalarıyla orada olacak.",
+        "Pracownicy zespołu ds. udziału mieszkańców będą na miejscu z papierowymi ankietami.",
+        "Personal del equipo de participación estará allí con copias en papel de la encuesta.",
+        "L'équipe de participation sera présente avec des exemplaires papier du questionnaire.",
+        "অংশগ্রহণ দলের কর্মীরা জরিপের কাগজের কপি নিয়ে সেখানে থাকবেন।",
+        "شمولیت کی ٹیم کا عملہ سروے کی کاغذی کاپیوں کے ساتھ وہاں موجود ہوگا۔",
+        "מיטאַרבעטער פֿון דער באַטייליקונג־גרופּע וועלן דאָרט זײַן מיט פּאַפּירענע "
+        "עקזעמפּלאַרן פֿון דער אַנקעטע.",
+    ),
+    "Surveyors and the repairs team will be there. No appointment needed.": (
+        "Uzmanlar ve onarım ekibi orada olacak. Randevu gerekmez.",
+        "Będą inspektorzy i zespół napraw. Nie trzeba się umawiać.",
+        "Estarán los técnicos y el equipo de reparaciones. No hace falta cita.",
+        "Des experts et l'équipe des réparations seront là. Sans rendez-vous.",
+        "সার্ভেয়ার ও মেরামত দল সেখানে থাকবেন। অ্যাপয়েন্টমেন্টের দরকার নেই।",
+        "سرویئر اور مرمت کی ٹیم وہاں ہوں گے۔ وقت لینے کی ضرورت نہیں۔",
+        "אינספּעקטאָרן און די פֿאַרריכטונג־גרופּע וועלן דאָרט זײַן. מע דאַרף זיך נישט פֿאָרויס פֿאַרשרײַבן.",
+    ),
+    "Councillors and the housing management team will answer questions.": (
+        "Meclis üyeleri ve konut yönetim ekibi soruları yanıtlayacak.",
+        "Radni i zespół zarządzający mieszkaniami odpowiedzą na pytania.",
+        "Los concejales y el equipo de gestión de vivienda responderán a sus preguntas.",
+        "Les élus et l'équipe de gestion du logement répondront aux questions.",
+        "কাউন্সিলর ও আবাসন ব্যবস্থাপনা দল প্রশ্নের উত্তর দেবেন।",
+        "کونسلر اور ہاؤسنگ مینجمنٹ کی ٹیم سوالوں کے جواب دیں گے۔",
+        "ראַטסמיטגלידער און די הויזונג־פֿאַרוואַלטונג וועלן ענטפֿערן אויף פֿראַגעס.",
+    ),
+    "The hall is closed for repairs. We will hold the surgery on a new date soon.": (
+        "Salon onarım için kapalı. Buluşmayı yakında yeni bir tarihte yapacağız.",
+        "Sala jest zamknięta z powodu remontu. Wkrótce podamy nowy termin dyżuru.",
+        "La sala está cerrada por obras. Pronto haremos la sesión en una nueva fecha.",
+        "La salle est fermée pour travaux. Nous tiendrons la permanence à une nouvelle date "
+        "bientôt.",
+        "মেরামতের জন্য হলটি বন্ধ। আমরা শীঘ্রই নতুন তারিখে সেশনটি করব।",
+        "ہال مرمت کے لیے بند ہے۔ ہم جلد ہی نئی تاریخ پر یہ نشست رکھیں گے۔",
+        "דער זאַל איז פֿאַרמאַכט צוליב רעמאָנט. מיר וועלן באַלד האַלטן די זיצונג אויף אַ נײַער דאַטע.",
+    ),
+    "Turkish and Bengali interpreters; British Sign Language on request": (
+        "Türkçe ve Bengalce tercümanlar; istek üzerine İngiliz İşaret Dili",
+        "Tłumacze języka tureckiego i bengalskiego; brytyjski język migowy na życzenie",
+        "Intérpretes de turco y bengalí; lengua de signos británica si la pide",
+        "Interprètes en turc et en bengali ; langue des signes britannique sur demande",
+        "তুর্কি ও বাংলা দোভাষী; অনুরোধে ব্রিটিশ সাংকেতিক ভাষা",
+        "ترکی اور بنگالی ترجمان؛ درخواست پر برطانوی اشاروں کی زبان",
+        "טערקישע און בענגאַלישע דאָלמעטשער; בריטישע צייכן־שפּראַך אויף בקשה",
+    ),
+}
+
+# Venue and address of an estate's events; the estate name and postcode area stay as they are.
+VENUE = {
+    "en": "%(estate)s community hall",
+    "tr": "%(estate)s toplum salonu",
+    "pl": "Świetlica osiedla %(estate)s",
+    "es": "Centro vecinal de %(estate)s",
+    "fr": "Salle commune de %(estate)s",
+    "bn": "%(estate)s কমিউনিটি হল",
+    "ur": "%(estate)s کمیونٹی ہال",
+    "yi": "געמיינדע־זאַל פֿון %(estate)s",
+}
+ADDRESS = {
+    "en": "%(estate)s Estate, London %(area)s",
+    "tr": "%(estate)s Sitesi, Londra %(area)s",
+    "pl": "Osiedle %(estate)s, Londyn %(area)s",
+    "es": "Urbanización %(estate)s, Londres %(area)s",
+    "fr": "Cité %(estate)s, Londres %(area)s",
+    "bn": "%(estate)s এস্টেট, লন্ডন %(area)s",
+    "ur": "%(estate)s اسٹیٹ، لندن %(area)s",
+    "yi": "%(estate)s עסטעיט, לאָנדאָן %(area)s",
+}

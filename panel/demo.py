@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from panel import demo_papers, services
+from panel.demo_text import CONTENT
 from panel.models import (
     ActionLogPage,
     ActionStatus,
@@ -32,7 +33,7 @@ MEMBERS = [
         "Dr Amara Okafor",
         MemberRole.CHAIR,
         "A former housing ombudsman caseworker who now researches landlord complaint handling.",
-        700,
+        330,
         None,
         "Trustee of a tenants' advice charity.",
     ),
@@ -41,7 +42,7 @@ MEMBERS = [
         MemberRole.TENANT,
         "Has lived on the Nightingale estate for 22 years and "
         "chairs its tenants' and residents' association.",
-        700,
+        300,
         None,
         "",
     ),
@@ -49,7 +50,7 @@ MEMBERS = [
         "Sarah Levy",
         MemberRole.TENANT,
         "A tenant in Stamford Hill and a volunteer with a community food bank.",
-        650,
+        270,
         None,
         "",
     ),
@@ -57,7 +58,7 @@ MEMBERS = [
         "Kasia Nowak",
         MemberRole.LEASEHOLDER,
         "A leaseholder on the Kingsmead estate who works as a quantity surveyor.",
-        650,
+        240,
         None,
         "Works for a building consultancy that bids for public contracts (not with this council).",
     ),
@@ -65,7 +66,7 @@ MEMBERS = [
         "Rahim Uddin",
         MemberRole.INDEPENDENT_EXPERT,
         "A chartered surveyor specialising in damp, mould and building safety.",
-        600,
+        210,
         None,
         "",
     ),
@@ -73,27 +74,27 @@ MEMBERS = [
         "Marie Dubois",
         MemberRole.INDEPENDENT_EXPERT,
         "Has led resident engagement at two housing associations.",
-        600,
+        190,
         None,
         "",
     ),
     (
-        "Cllr Ana García",
-        MemberRole.COUNCILLOR,
-        "Ward councillor for Hoxton East and Shoreditch.",
-        600,
+        "Ana García",
+        MemberRole.TENANT,
+        "A tenant on the Frampton Park estate and a school governor.",
+        170,
         None,
-        "Member of the Labour Party.",
+        "",
     ),
     (
         "Tom Bennett",
         MemberRole.OFFICER,
         "Head of Housing Engagement; supports the panel.",
-        700,
+        330,
         None,
         "",
     ),
-    ("Jan Kowalski", MemberRole.LEASEHOLDER, "A founding member of the panel.", 900, 200, ""),
+    ("Jan Kowalski", MemberRole.LEASEHOLDER, "A founding member of the panel.", 330, 200, ""),
 ]
 
 # (slug, title, days from today, minutes?, approved at the next meeting?)
@@ -175,6 +176,17 @@ MEMBERS_INTRODUCTION = "Who is on the panel now, and who has served on it."
 MEETINGS_INTRODUCTION = "When the panel meets, what it discussed and what it decided."
 ACTION_LOG_INTRODUCTION = "Every action the panel has agreed, who owns it and whether it is done."
 PAPERS_INTRODUCTION = "Briefings for panel members that cannot be published yet."
+PANEL_BODY = (
+    "The panel was set up by the housing improvement plan. It meets in public every two "
+    "months, and anyone can come and watch."
+)
+# The member count and mix here must match MEMBERS (tests/portal/test_demo_story.py checks).
+TERMS_OF_REFERENCE = (
+    "The panel scrutinises the housing service's performance, advises on the improvement plan "
+    "and reports to the Cabinet Member for Housing. It has eight members: an independent chair, "
+    "three tenants, a leaseholder, two independent experts and the council's Head of Housing "
+    "Engagement, who supports its work. Half of its members are tenants or leaseholders."
+)
 
 TRANSLATIONS = {
     "tr": {
@@ -326,13 +338,10 @@ def generate(*, home, rng, options, stdout):
         body=[
             {
                 "type": "text",
-                "value": "<p>The panel was set up by the housing improvement plan. It meets "
-                "four times a year in public, and anyone can come and watch.</p>",
+                "value": f"<p>{PANEL_BODY}</p>",
             }
         ],
-        terms_of_reference="<p>The panel scrutinises the housing service's performance, "
-        "advises on the improvement plan and reports to the Cabinet Member for Housing. It has "
-        "up to ten members; at least half are tenants or leaseholders.</p>",
+        terms_of_reference=f"<p>{TERMS_OF_REFERENCE}</p>",
         raise_an_issue="<p>Email the panel secretary at "
         '<a href="mailto:housing.panel@example.org">housing.panel@example.org</a> with the '
         "issue and how it affects residents. The panel replies within 20 working days.</p>",
@@ -419,12 +428,37 @@ def generate(*, home, rng, options, stdout):
 
     if not options.get("skip_translations"):
         for locale in other_locales():
-            strings = TRANSLATIONS.get(locale.language_code, {})
+            strings = {
+                **TRANSLATIONS.get(locale.language_code, {}),
+                **CONTENT.get(locale.language_code, {}),
+            }
             if not home.has_translation(locale):
                 translate_instance(instance=home, locale=locale, strings={})
             for page in pages:  # parents come before their children in this list
-                translate_instance(instance=page, locale=locale, strings=strings)
+                copy = translate_instance(instance=page, locale=locale, strings=strings)
+                if isinstance(page, MeetingPage):
+                    _translate_actions(copy, strings)
     stdout.write(f"  panel: {len(members)} members, {len(meetings)} meetings")
+
+
+def _translate_actions(meeting: MeetingPage, strings: dict[str, str]) -> None:
+    """Translate the action rows wagtail-localize copied to a translated meeting.
+
+    Actions are inline rows, not text segments, so the copy starts in English; a person's name
+    as owner has no entry in ``strings`` and stays as it is.
+    """
+    changed = False
+    for action in meeting.actions.all():
+        for field in ("description", "owner", "progress_note"):
+            english = getattr(action, field)
+            if strings.get(english):
+                setattr(action, field, strings[english])
+                changed = True
+        action.save()
+    if changed:
+        # Publish again so the live revision carries the translated rows.
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        meeting.save_revision().publish()
 
 
 def _members(today) -> list[PanelMember]:

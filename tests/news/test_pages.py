@@ -288,7 +288,7 @@ def test_event_page_shows_time_place_access_languages_and_calendar_links(
     )
     html = client.get(event.url).content.decode()
     assert "18:30" in html and "20:30" in html
-    assert "Pembury estate" in html and "1 Pembury Road" in html
+    assert "<bdi>Pembury</bdi> estate" in html and "1 Pembury Road" in html
     assert "Step-free access" in html and "No hearing loop" in html
     assert "Quiet space available" in html and "Turkish interpreter" in html
     assert f'href="{event.url}calendar/"' in html

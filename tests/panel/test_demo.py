@@ -73,4 +73,7 @@ def test_demo_panel_has_everything_the_issue_asks_for_in_every_language(
         assert response.status_code == 200, path
         assert 'lang="ur" dir="rtl"' in response.content.decode()
     actions = client.get("/ur/housing-advisory-panel/action-log/").content.decode()
-    assert "Inspect every home with a damp report" in actions  # actions copied to translations
+    # Actions are copied to translations, then translated; a person's name as owner stays.
+    assert "سیلن کی اطلاع والے ہر گھر کا دس کاروباری دنوں میں معائنہ کرنا۔" in actions
+    assert "Inspect every home with a damp report" not in actions
+    assert "<bdi>Rahim Uddin</bdi>" in actions

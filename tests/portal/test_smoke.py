@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Workflow
 
 from portal.demo_translations import TRANSLATIONS
 from portal.models import HomePage, StandardPage
+from portal.translation import isolate_ltr_runs
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -49,6 +50,8 @@ def test_demo_content_is_idempotent_and_every_sitemap_url_serves_in_its_language
         english = pages.get(locale__language_code="en")
         for page in pages.exclude(pk=english.pk):
             expected = TRANSLATIONS[page.locale.language_code]
+            if page.locale.language_code in RTL:  # embedded English runs are isolated
+                expected = {key: isolate_ltr_runs(text) for key, text in expected.items()}
             assert page.title == expected[english.title], (slug, page.locale)
             assert page.introduction == expected[english.introduction], (slug, page.locale)
 

@@ -1,0 +1,76 @@
+"""The demo tells one story: no update from the future, and the panel is the size it says."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from consultations.models import ConsultationPage
+from news.models import CommitmentPage, UpdatePage
+from news.models.mixins import london_today
+from panel import demo as panel_demo
+from panel.models import MeetingPage, MemberRole, PanelMember, PanelPage
+
+pytestmark = pytest.mark.django_db
+
+NUMBERS = {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "one": 1, "a": 1}
+NUMBERS.update({"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7})
+
+
+@pytest.fixture
+def demo():
+    call_command(
+        "load_demo_content", "--responses", "3", "--seed", "7", "--skip-translations", verbosity=0
+    )
+
+
+def test_no_published_update_is_dated_after_today(demo):
+    today = london_today()
+    updates = UpdatePage.objects.live()
+    assert updates.count() >= 12
+    assert [(u.title, u.date) for u in updates if u.date > today] == []
+    # The newest update is the latest progress report, out at the latest today.
+    assert updates.order_by("-date").first().date <= today
+
+
+def test_the_consultation_update_is_dated_the_day_the_consultation_opened(demo):
+    update = UpdatePage.objects.get(slug="have-your-say-engagement-strategy")
+    consultation = ConsultationPage.objects.get(slug="draft-resident-engagement-strategy")
+    assert update.date == consultation.opens_at.date()
+
+
+def test_panel_member_counts_stated_in_the_demo_match_the_members_listed(demo):
+    current = [m for m in PanelMember.objects.all() if m.is_current()]
+    roles = [m.role for m in current]
+    panel = PanelPage.objects.get(locale__language_code="en")
+    terms = re.sub(r"<[^>]+>", "", panel.terms_of_reference)
+
+    stated = re.search(r"It has (\w+) members: (.*?)\.", terms)
+    assert stated, terms
+    assert NUMBERS[stated.group(1)] == len(current) == 8
+    mix = stated.group(2)
+    assert NUMBERS[re.search(r"(\w+) tenants", mix).group(1)] == roles.count(MemberRole.TENANT)
+    assert NUMBERS[re.search(r"(\w+) leaseholder", mix).group(1)] == roles.count(
+        MemberRole.LEASEHOLDER
+    )
+    assert NUMBERS[re.search(r"(\w+) independent experts", mix).group(1)] == roles.count(
+        MemberRole.INDEPENDENT_EXPERT
+    )
+    assert "Half of its members are tenants or leaseholders" in terms
+    residents = roles.count(MemberRole.TENANT) + roles.count(MemberRole.LEASEHOLDER)
+    assert residents * 2 == len(current)
+
+    # The plan's panel commitment counts the same members; the news says the same number.
+    commitment = CommitmentPage.objects.get(slug="set-up-the-housing-advisory-panel")
+    assert commitment.target_value == len(current)
+    news = UpdatePage.objects.get(slug="housing-advisory-panel-members-appointed")
+    assert news.introduction.startswith("Eight members")
+    # Every member was appointed before the panel's first meeting.
+    first = MeetingPage.objects.filter(locale__language_code="en").order_by("start").first()
+    assert all(m.term_start <= first.start.date() for m in current)
+    assert "every two months" in panel_demo.PANEL_BODY
+    meetings = list(MeetingPage.objects.filter(locale__language_code="en").order_by("start"))
+    gaps = {
+        (b.start.date() - a.start.date()).days for a, b in zip(meetings, meetings[1:], strict=False)
+    }
+    assert gaps == {60}
