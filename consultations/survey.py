@@ -30,6 +30,7 @@ from consultations.blocks import (
     RESPONDING_AS,
     YES_NO_VALUES,
 )
+from portal.text import UNSTORABLE_MESSAGE, ascii_digits, clean_typed_text, is_ascii_number
 
 OTHER_MAX_LENGTH = 200
 POSTCODE_RE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$")
@@ -196,22 +197,33 @@ class QuestionForm:
     def name(self) -> str:
         return f"q-{self.question['id']}"
 
+    # Set when anything posted for this question had unstorable characters taken out.
+    unstorable: bool = False
+
+    def _typed(self, value: Any) -> str:
+        if not isinstance(value, str):
+            return ""
+        value, removed = clean_typed_text(value)
+        self.unstorable = self.unstorable or removed
+        return value
+
     def _get(self, suffix="") -> str:
-        value = self.data.get(self.name + suffix, "") if self.data is not None else ""
-        return value if isinstance(value, str) else ""
+        return self._typed(self.data.get(self.name + suffix, "") if self.data is not None else "")
 
     def _getlist(self) -> list[str]:
         if self.data is None:
             return []
-        return [v for v in self.data.getlist(self.name) if isinstance(v, str)]
+        return [self._typed(v) for v in self.data.getlist(self.name) if isinstance(v, str)]
 
     def is_valid(self) -> bool:
         try:
             self.value, self.other = parse(self)
         except ValidationError as error:
             self.error = str(error.messages[0])
-            return False
-        return True
+        if self.unstorable:
+            # What was typed is shown again without those characters, so say what happened.
+            self.error = str(UNSTORABLE_MESSAGE)
+        return not self.error
 
     # What to show in the inputs: posted text if bound, else the stored answer.
     def shown(self) -> dict:
@@ -346,7 +358,8 @@ def _ranking(form: QuestionForm):
         return _required(form, _("Rank the options for “%(question)s”."))
     numbers = {}
     for value, rank in given.items():
-        if not rank.isdigit() or not 1 <= int(rank) <= count:
+        rank = ascii_digits(rank)
+        if not is_ascii_number(rank) or not 1 <= int(rank) <= count:
             raise ValidationError(
                 _("Use the numbers 1 to %(count)s for your ranking.") % {"count": count}
             )
@@ -374,7 +387,7 @@ def _matrix(form: QuestionForm):
 
 
 def _number(form: QuestionForm):
-    text = form._get().strip().replace(",", "")
+    text = ascii_digits(form._get().strip().replace(",", ""))
     form.raw["value"] = form._get().strip()
     if not text:
         return _required(form, _("Enter a number for “%(question)s”."))
@@ -398,8 +411,9 @@ def _date(form: QuestionForm):
     form.raw.update(parts)
     if not any(parts.values()):
         return _required(form, _("Enter a date for “%(question)s”."))
+    parts = {part: ascii_digits(text) for part, text in parts.items()}
     try:
-        if not all(p.isdigit() for p in parts.values()) or len(parts["year"]) != 4:
+        if not all(is_ascii_number(p) for p in parts.values()) or len(parts["year"]) != 4:
             raise ValueError
         date = datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
     except ValueError:

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 
 from consultations import services, survey
 from consultations.models import RespondentType, Response, ResponseDraft, Status
+from portal.text import UNSTORABLE_MESSAGE, clean_typed_text
 
 SESSION_DRAFT = "consultations:draft:%s"
 SESSION_CONFIRMED = "consultations:confirmed:%s"
@@ -398,15 +399,21 @@ def your_details(request, page):
     errors: dict[str, str] = {}
     form_error = ""
     if request.method == "POST":
+        name, name_unstorable = clean_typed_text(request.POST.get("name", "").strip()[:200])
+        email, email_unstorable = clean_typed_text(request.POST.get("email", "").strip()[:300])
         details = {
-            "name": request.POST.get("name", "").strip()[:200],
-            "email": request.POST.get("email", "").strip()[:300],
+            "name": name,
+            "email": email,
             "wants_updates": request.POST.get("wants_updates") == "yes",
             "receipt": page.offer_email_receipt and request.POST.get("receipt") == "yes",
         }
-        if len(details["name"]) > 120:
+        if name_unstorable:
+            errors["name"] = str(UNSTORABLE_MESSAGE)
+        elif len(details["name"]) > 120:
             errors["name"] = _("Your name must be 120 characters or fewer.")
-        if details["email"]:
+        if email_unstorable:
+            errors["email"] = str(UNSTORABLE_MESSAGE)
+        elif details["email"]:
             try:
                 validate_email(details["email"])
                 if len(details["email"]) > 254:

@@ -92,3 +92,36 @@ def test_results_are_paginated_with_bounded_queries(
     third = client.get("/en/search/", {"q": "walkabout", "page": "3"}).content.decode()
     assert third.count('class="portal-search-results__item"') == 5
     assert 'rel="prev"' in third and 'rel="next"' not in third
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("\x00", "without control characters"),
+        ("repairs\x00", "without control characters"),
+        ('"', "at least one word or number"),
+        ("()*:^", "at least one word or number"),
+    ],
+)
+def test_query_syntax_and_control_characters_get_a_message_not_an_error(
+    client, pages, query, message
+):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="search-q-error"' in html and message in html
+    assert "\x00" not in html
+
+
+@pytest.mark.parametrize("query", ['"damp', 'damp"', "(damp)", "damp*", "damp: -mould^"])
+def test_stray_quotes_and_operators_search_for_the_words_around_them(client, pages, query):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    assert "Damp and mould repairs" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["NEAR(damp", "damp OR", "AND", "NOT mould", "'; DROP TABLE"])
+def test_words_that_are_query_operators_elsewhere_are_just_words(client, pages, query):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    assert 'id="results-heading"' in response.content.decode()
