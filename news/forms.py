@@ -11,6 +11,7 @@ from django.utils.translation import ngettext_lazy
 from news.models import Estate
 from news.models.events import MAX_PLACES_PER_RSVP
 from news.models.mixins import london_today
+from portal.text import guard_text_fields
 
 UPCOMING = "upcoming"
 PAST = "past"
@@ -107,6 +108,7 @@ class RSVPForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        guard_text_fields(self)
         if not self.is_bound:
             self.initial["submission_key"] = uuid.uuid4()
 

@@ -12,6 +12,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import guard_text_fields
+
 
 def user_display(user) -> str:
     """Residents sign in with their email address; the generated username means nothing."""
@@ -68,6 +70,7 @@ class PlainLabelsMixin:
                 field.error_messages["required"] = self.required[name]
             if isinstance(field, forms.EmailField):
                 field.error_messages["invalid"] = INVALID_EMAIL
+        guard_text_fields(self)
 
 
 EMAIL = _("Email address")

@@ -54,3 +54,17 @@ def ascii_digits(text: str) -> str:
 def is_ascii_number(text: str) -> bool:
     """Only the digits 0-9 (after ``ascii_digits``), at least one."""
     return text.isascii() and text.isdigit()
+
+
+def guard_text_fields(form) -> None:
+    """Give every text field of a Django ``form`` the unstorable-characters rule, in place of
+    Django's own NUL check (whose message is not in the site's catalogue)."""
+    from django import forms
+    from django.core.validators import ProhibitNullCharactersValidator
+
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            field.validators = [
+                v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+            ]
+            field.validators.append(refuse_unstorable_characters)
