@@ -2,18 +2,26 @@
 
 The chart is a picture of the data table shown beside it, not a replacement: the table is the
 accessible version, and the SVG carries a text alternative summarising the same figures.
+
+The SVG holds only the plot and scales with the page; the axis labels are HTML text placed beside
+it at percentages of its size (``AxisTick.percent``), so they keep the page's text size on a
+320-pixel phone instead of shrinking with the drawing, and none is cut off at an edge.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-WIDTH = 640
-HEIGHT = 300
-LEFT = 64
-RIGHT = 24
-TOP = 20
-BOTTOM = 44
+WIDTH = 600
+HEIGHT = 280
+# Room inside the plot for the points and the target diamond at its edges.
+LEFT = 10
+RIGHT = 10
+TOP = 10
+BOTTOM = 10
+# Date labels closer than this (a share of the width) to the one before would overlap on a
+# phone; such a label is left out (its date is in the table). The first and last always show.
+MIN_X_LABEL_GAP = 0.3
 
 
 @dataclass
@@ -22,6 +30,17 @@ class ChartPoint:
     y: float
     date: date
     value: Decimal
+
+
+@dataclass
+class AxisTick:
+    """A labelled value on an axis: ``position`` in SVG units, ``percent`` of the plot's size
+    (from the left for dates, from the top for values), and how the label aligns to it."""
+
+    position: float
+    percent: float
+    value: object
+    align: str = "middle"  # "start", "middle" or "end" of the label at the position
 
 
 @dataclass
@@ -35,13 +54,18 @@ class Chart:
     points: list[ChartPoint]
     baseline: ChartPoint
     target: ChartPoint
-    y_ticks: list[tuple[float, Decimal]] = field(default_factory=list)
-    x_ticks: list[tuple[float, date]] = field(default_factory=list)
+    y_ticks: list[AxisTick] = field(default_factory=list)
+    x_ticks: list[AxisTick] = field(default_factory=list)
 
     @property
     def target_diamond(self) -> str:
         x, y, r = self.target.x, self.target.y, 7
         return f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
+
+    @property
+    def widest_value(self):
+        """The value label with the most characters, which sets the width of the value axis."""
+        return max((tick.value for tick in self.y_ticks), key=lambda value: len(str(value)))
 
     @property
     def polyline(self) -> str:
@@ -87,14 +111,10 @@ def measurement_chart(*, commitment, measurements) -> Chart | None:
     y_ticks = []
     tick = low
     while tick <= high:
-        y_ticks.append((y_for(tick), int(tick) if tick == tick.to_integral_value() else tick))
+        y = y_for(tick)
+        value = int(tick) if tick == tick.to_integral_value() else tick
+        y_ticks.append(AxisTick(position=y, percent=100 * y / HEIGHT, value=value))
         tick += step
-    x_ticks = [
-        (x_for(first_day), first_day),
-        (x_for(commitment.target_date), commitment.target_date),
-    ]
-    if last_day != commitment.target_date:
-        x_ticks.append((x_for(last_day), last_day))
     return Chart(
         width=WIDTH,
         height=HEIGHT,
@@ -106,5 +126,24 @@ def measurement_chart(*, commitment, measurements) -> Chart | None:
         baseline=point(measure.baseline_date, measure.baseline_value),
         target=point(commitment.target_date, measure.target_value),
         y_ticks=y_ticks,
-        x_ticks=x_ticks,
+        x_ticks=_date_ticks(sorted({first_day, commitment.target_date, last_day}), x_for),
     )
+
+
+def _date_ticks(days: list[date], x_for) -> list[AxisTick]:
+    """Ticks for ``days`` (in order): the first label starts at its date, the last ends at its
+    date, the others are centred; a middle label too close to a neighbour is left out."""
+    ticks = [
+        AxisTick(position=x_for(day), percent=100 * x_for(day) / WIDTH, value=day) for day in days
+    ]
+    ticks[0].align = "start"
+    if len(ticks) > 1:
+        ticks[-1].align = "end"
+    gap = 100 * MIN_X_LABEL_GAP
+    kept = [ticks[0]]
+    for tick in ticks[1:-1]:
+        if tick.percent - kept[-1].percent >= gap and ticks[-1].percent - tick.percent >= gap:
+            kept.append(tick)
+    if len(ticks) > 1:
+        kept.append(ticks[-1])
+    return kept
