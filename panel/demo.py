@@ -178,6 +178,9 @@ MEETINGS_INTRODUCTION = "When the panel meets, what it discussed and what it dec
 ACTION_LOG_INTRODUCTION = "Every action the panel has agreed, who owns it and whether it is done."
 PAPERS_INTRODUCTION = "Briefings for panel members that cannot be published yet."
 
+# A reserved example address: the demo council has no real channel.
+LIVE_STREAM_URL = "https://video.example.org/housing-advisory-panel/live"
+
 TRANSLATIONS = {
     "tr": {
         "Housing Advisory Panel": "Konut Danışma Kurulu",
@@ -500,6 +503,7 @@ def _meeting(
         location="Hackney Town Hall, Mare Street, E8 1EA",
         online=True,
         online_details="Watch live on the council's YouTube channel.",
+        live_stream_url=LIVE_STREAM_URL,
         introduction="A public meeting of the Housing Advisory Panel.",
         agenda=[
             {
