@@ -103,6 +103,16 @@ def create_rsvp(
     return rsvp
 
 
+@transaction.atomic
+def cancel_rsvp(*, rsvp: EventRSVP) -> int:
+    """Withdraw ``rsvp`` so its places go back to the event; returns the places freed.
+
+    Cancelling a reply that is already gone (a second click) frees nothing and raises nothing.
+    """
+    deleted, _by_model = EventRSVP.objects.filter(pk=rsvp.pk).delete()
+    return rsvp.places if deleted else 0
+
+
 RSVP_RETENTION_DAYS = 30
 
 

@@ -188,6 +188,9 @@ TERMS_OF_REFERENCE = (
     "Engagement, who supports its work. Half of its members are tenants or leaseholders."
 )
 
+# A reserved example address: the demo council has no real channel.
+LIVE_STREAM_URL = "https://video.example.org/housing-advisory-panel/live"
+
 TRANSLATIONS = {
     "tr": {
         "Housing Advisory Panel": "Konut Danışma Kurulu",
@@ -523,6 +526,7 @@ def _meeting(index, *, slug, title, start, has_minutes, approved_on, papers, mem
         location="Hackney Town Hall, Mare Street, E8 1EA",
         online=True,
         online_details="Watch live on the council's YouTube channel.",
+        live_stream_url=LIVE_STREAM_URL,
         introduction="A public meeting of the Housing Advisory Panel.",
         agenda=[
             {

@@ -112,7 +112,8 @@ def _filter_query(filters: dict) -> str:
 class EventPage(RoutablePageMixin, BasePage):
     """One event on an estate (or online).
 
-    Routes: ``calendar/`` (this event as an .ics download) and ``rsvp/`` (POST only).
+    Routes: ``calendar/`` (this event as an .ics download), ``rsvp/`` (POST only),
+    ``rsvp/confirmation/`` (the reply this browser sent) and ``rsvp/cancel/`` (POST only).
     """
 
     start = models.DateTimeField(_("starts"))
@@ -252,6 +253,12 @@ class EventPage(RoutablePageMixin, BasePage):
     def rsvp_url(self) -> str:
         return self.url + self.reverse_subpage("rsvp")
 
+    def rsvp_confirmation_url(self) -> str:
+        return self.url + self.reverse_subpage("rsvp_confirmation")
+
+    def rsvp_cancel_url(self) -> str:
+        return self.url + self.reverse_subpage("rsvp_cancel")
+
     def get_context(self, request, *args, **kwargs):
         from news.calendar_links import calendar_links
         from news.forms import RSVPForm
@@ -282,6 +289,20 @@ class EventPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return redirect(self.url + "#rsvp")
         return event_rsvp(request, event=self)
+
+    @path("rsvp/confirmation/", name="rsvp_confirmation")
+    def rsvp_confirmation(self, request):
+        from news.views import rsvp_confirmation
+
+        return rsvp_confirmation(request, event=self)
+
+    @path("rsvp/cancel/", name="rsvp_cancel")
+    def rsvp_cancel(self, request):
+        from news.views import rsvp_cancel
+
+        if request.method != "POST":
+            return redirect(self.rsvp_confirmation_url())
+        return rsvp_cancel(request, event=self)
 
 
 class EventRSVP(models.Model):

@@ -22,9 +22,15 @@ from wagtail.search import index
 from panel.blocks import AgendaBlock, MinutesBlock, PapersBlock
 from portal.models import BasePage
 
+# A meeting saved without an end time is taken to last this long (calendar entries need one).
+ASSUMED_MEETING_LENGTH = datetime.timedelta(hours=2)
 
-class MeetingPage(BasePage):
-    """One panel meeting: when and where, agenda, papers, who came, and the minutes."""
+
+class MeetingPage(RoutablePageMixin, BasePage):
+    """One panel meeting: when and where, agenda, papers, who came, and the minutes.
+
+    Routes: ``calendar/`` (this meeting as an .ics download; Wagtail's page URLs allow no dots).
+    """
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True, blank=True)
@@ -40,6 +46,14 @@ class MeetingPage(BasePage):
         max_length=255,
         blank=True,
         help_text=_("For example: a link is emailed to residents who ask to observe."),
+    )
+    live_stream_url = models.URLField(
+        _("live stream link"),
+        blank=True,
+        help_text=_(
+            "Where anyone can watch the meeting as it happens. A 'Watch live' link shows "
+            "on the meeting page until the meeting ends, only when this is set."
+        ),
     )
     agenda = StreamField(AgendaBlock(), blank=True, verbose_name=_("agenda"))
     papers = StreamField(
@@ -70,6 +84,7 @@ class MeetingPage(BasePage):
                 FieldPanel("location"),
                 FieldPanel("online"),
                 FieldPanel("online_details"),
+                FieldPanel("live_stream_url"),
             ],
             heading=_("When and where"),
         ),
@@ -118,6 +133,21 @@ class MeetingPage(BasePage):
         return self.start >= timezone.now()
 
     @property
+    def ends_at(self) -> datetime.datetime:
+        return self.end or self.start + ASSUMED_MEETING_LENGTH
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    @property
+    def shows_watch_live(self) -> bool:
+        return bool(self.live_stream_url) and not self.has_ended
+
+    def ics_url(self) -> str:
+        return self.url + self.reverse_subpage("ics")
+
+    @property
     def minutes_are_approved(self) -> bool:
         return bool(self.minutes) and self.minutes_approved_on is not None
 
@@ -128,7 +158,17 @@ class MeetingPage(BasePage):
         context["attendances"] = selectors.meeting_attendances(meeting=self)
         context["meeting_actions"] = selectors.meeting_actions(meeting=self)
         context["members_papers"] = selectors.private_papers_for(request=request, parent=self)
+        if not self.has_ended:
+            from panel.calendars import meeting_calendar_links
+
+            context["calendar_links"] = meeting_calendar_links(meeting=self, request=request)
         return context
+
+    @path("calendar/", name="ics")
+    def ics(self, request):
+        from panel.calendars import meeting_calendar_response
+
+        return meeting_calendar_response(request=request, meeting=self)
 
 
 class AttendanceKind(models.TextChoices):
@@ -222,7 +262,10 @@ class MeetingAction(Orderable):
 
 
 class MeetingIndexPage(RoutablePageMixin, BasePage):
-    """Upcoming and past meetings, with a page per year for the archive."""
+    """Upcoming and past meetings, with a page per year for the archive.
+
+    Routes: ``""``, ``<year>/`` and ``calendar/`` (iCalendar feed of upcoming meetings).
+    """
 
     parent_page_types = ["panel.PanelPage"]
     subpage_types = ["panel.MeetingPage"]
@@ -249,6 +292,7 @@ class MeetingIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "upcoming_meetings": selectors.upcoming_meetings(index=self),
+                "calendar_url": self.calendar_url(),
                 "past_meetings": selectors.past_meetings(index=self),
                 "years": self._year_links(request, selectors.meeting_years(index=self)),
                 "year": None,
@@ -270,3 +314,12 @@ class MeetingIndexPage(RoutablePageMixin, BasePage):
                 "year": year,
             },
         )
+
+    def calendar_url(self) -> str:
+        return self.url + self.reverse_subpage("calendar")
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from panel.calendars import upcoming_meetings_calendar_response
+
+        return upcoming_meetings_calendar_response(request=request, index=self)

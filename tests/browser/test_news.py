@@ -56,34 +56,74 @@ def test_news_page_states_have_no_axe_violations_and_valid_html(page, lang):
     validate_html(documents)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_rsvp_by_keyboard_shows_errors_then_confirms(page, lang):
-    page.goto(_rsvp_event_path(lang))
-    # Reach the name field by keyboard alone and send the form empty.
-    page.locator("#id_name").focus()
+def _active(page, selector: str) -> bool:
+    return page.evaluate("(s) => document.activeElement.matches(s)", selector)
+
+
+def _tab_to(page, selector: str, *, limit: int = 120) -> None:
+    """Press Tab until the focused element matches ``selector`` (no press if it already does)."""
+    for _press in range(limit + 1):
+        if _active(page, selector):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reaches {selector} on {page.url}")
+
+
+def _clear_and_type(page, text: str) -> None:
     page.keyboard.press("Control+a")
-    page.keyboard.press("Delete")
-    page.locator("#id_places").fill("")
-    page.locator("#id_places").focus()
+    page.keyboard.press("Backspace")
+    if text:
+        page.keyboard.type(text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rsvp_by_keyboard_shows_errors_then_confirms_with_focus_at_the_confirmation(page, lang):
+    page.goto(_rsvp_event_path(lang))
+    # Send the form with no name and no number of places, by keys alone.
+    _tab_to(page, "#id_name")
+    _tab_to(page, "#id_places")
+    _clear_and_type(page, "")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # implicit submission from a text field
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     assert page.locator(".govuk-error-message").count() >= 2
+    # GOV.UK Frontend moves focus to the error summary, so its first link is one Tab away.
+    assert _active(page, ".govuk-error-summary")
     assert_no_axe_violations(page, f"RSVP errors [{lang}]")
-    # The error summary links move focus to the field.
-    summary.locator("a").first.focus()
+    page.keyboard.press("Tab")
+    assert _active(page, ".govuk-error-summary a")
     page.keyboard.press("Enter")
-    page.locator("#id_name").fill("Keyboard resident")
-    page.locator("#id_places").fill("1")
-    page.locator("#id_places").focus()
+    assert _active(page, "#id_name")  # the link took focus to the field it names
+    page.keyboard.type("Keyboard resident")
+    _tab_to(page, "#id_places")
+    _clear_and_type(page, "2")
+    _tab_to(page, "form[action$='/rsvp/'] button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # A page of its own: the address, the title and the heading say the reply was saved.
+    assert page.url.endswith("/rsvp/confirmation/")
+    heading = page.locator("h1.govuk-panel__title").inner_text().strip()
+    assert page.title().startswith(heading)
+    details = page.locator(".govuk-summary-list").inner_text()
+    assert "Keyboard resident" in details and "2" in details
+    assert page.locator("html").get_attribute("lang") == lang
+    # Focus starts at the top of the confirmation, not in a form further down: the first Tab
+    # reaches the skip link.
+    assert page.evaluate("document.activeElement === document.body")
+    page.keyboard.press("Tab")
+    assert _active(page, ".govuk-skip-link")
+    assert_no_axe_violations(page, f"RSVP confirmation [{lang}]")
+    status, html = fetch(page, page.url)  # same session, so the same reply
+    assert status == 200
+    validate_html({f"RSVP confirmation [{lang}]": html})
+    # Cancel by keyboard too: the event page says so in a banner that takes focus.
+    _tab_to(page, "form[action$='/rsvp/cancel/'] button")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     banner = page.locator(".govuk-notification-banner--success")
-    assert banner.is_visible()
     assert "Keyboard resident" in banner.inner_text()
-    assert page.url.endswith("#rsvp")
-    assert_no_axe_violations(page, f"RSVP confirmation [{lang}]")
+    page.wait_for_function("document.activeElement.matches('.govuk-notification-banner')")
 
 
 def test_tracker_table_reads_right_to_left_in_urdu(page):

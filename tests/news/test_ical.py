@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.models import EventStatus
 
-from .conftest import add_event, london
+from .conftest import add_event, london, translate
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -78,6 +78,25 @@ def test_upcoming_calendar_feed_lists_upcoming_events_per_estate_and_marks_cance
     assert [str(e["SUMMARY"]) for e in per_estate.walk("VEVENT")] == ["On Pembury"]
     assert "Pembury" in str(per_estate["X-WR-CALNAME"])
     assert client.get(f"{events_index.url}estates/999999/calendar/").status_code == 404
-    # Every language version of an event shares one UID.
-    uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
-    assert len(uids) == len(set(uids))
+
+
+def test_every_language_version_of_an_event_shares_one_uid_and_no_two_events_do(
+    client, events_index, locales
+):
+    now = timezone.now()
+    drop_in = add_event(events_index, title="Drop-in", slug="drop-in", start=now + timedelta(1))
+    add_event(events_index, title="Walkabout", slug="walkabout", start=now + timedelta(2))
+    turkish = translate(drop_in, locales["tr"], strings={"Drop-in": "Açık oturum"})
+    urdu = translate(drop_in, locales["ur"], strings={"Drop-in": "کھلی نشست"})
+    assert turkish.pk != drop_in.pk and turkish.locale.language_code == "tr"
+
+    def uids_by_summary(url):
+        return {str(e["SUMMARY"]): str(e["UID"]) for e in parse(client.get(url)).walk("VEVENT")}
+
+    english = uids_by_summary(f"{events_index.url}calendar/")
+    assert len(set(english.values())) == 2  # two events, two UIDs
+    in_turkish = uids_by_summary(f"{turkish.get_parent().url}calendar/")
+    assert in_turkish == {"Açık oturum": english["Drop-in"]}
+    (single,) = parse(client.get(f"{urdu.url}calendar/")).walk("VEVENT")
+    assert str(single["SUMMARY"]) == "کھلی نشست"
+    assert str(single["UID"]) == english["Drop-in"]

@@ -35,13 +35,20 @@ def post(client, event, **data):
 
 
 @pytest.mark.django_db
-def test_rsvp_saves_then_redirects_with_a_confirmation(client, event):
+def test_rsvp_saves_then_redirects_to_a_confirmation_of_what_was_saved(client, event):
     response = post(client, event, places="2", access_needs="Step-free access")
     assert response.status_code == 302
-    assert response["Location"] == f"{event.url}#rsvp"
-    html = client.get(response["Location"]).content.decode()
+    assert response["Location"] == f"{event.url}rsvp/confirmation/"
+    confirmation = client.get(response["Location"])
+    assert confirmation.status_code == 200
+    html = confirmation.content.decode()
+    assert "<title>Reply saved – Drop-in" in html
     assert "We have saved 2 places for you." in html
-    assert "There are 3 places left." in html
+    for detail in ("Ayşe", "Drop-in", "Community hall", "Step-free access"):
+        assert detail in html, detail
+    assert f'href="{event.url}calendar/"' in html  # add to calendar
+    assert f'action="{event.url}rsvp/cancel/"' in html  # how to cancel
+    assert "cancel this reply and send a new one" in html  # how to change
     rsvp = EventRSVP.objects.get()
     assert (rsvp.name, rsvp.places, rsvp.access_needs, rsvp.language_code) == (
         "Ayşe",
@@ -49,6 +56,73 @@ def test_rsvp_saves_then_redirects_with_a_confirmation(client, event):
         "Step-free access",
         "en",
     )
+
+
+@pytest.mark.django_db
+def test_confirmation_is_private_and_refreshing_it_replies_no_more(client, event):
+    location = post(client, event, places="2")["Location"]
+    for _refresh in range(3):
+        confirmation = client.get(location)
+        assert "We have saved 2 places for you." in confirmation.content.decode()
+        cache_control = {part.strip() for part in confirmation["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= cache_control
+    assert EventRSVP.objects.count() == 1
+    assert event.places_left() == 3
+
+
+@pytest.mark.django_db
+def test_confirmation_never_shows_another_visitors_reply(client, event):
+    post(client, event, name="Ayşe Demir", email="ayse@example.org", places="2")
+    stranger = client.__class__()
+    response = stranger.get(f"{event.url}rsvp/confirmation/")
+    assert response.status_code == 302
+    assert response["Location"] == event.url
+    html = stranger.get(event.url).content.decode()
+    assert "Ayşe Demir" not in html and "ayse@example.org" not in html
+
+
+@pytest.mark.django_db
+def test_sending_the_same_form_twice_confirms_the_first_reply(client, event):
+    key = str(uuid.uuid4())
+    first = post(client, event, places="2", submission_key=key)
+    second = post(client, event, places="2", submission_key=key)
+    assert first["Location"] == second["Location"] == f"{event.url}rsvp/confirmation/"
+    assert EventRSVP.objects.count() == 1
+    assert "We have saved 2 places for you." in client.get(second["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_cancelling_frees_the_places_and_says_so_once(client, event):
+    post(client, event, places="3")
+    assert event.places_left() == 2
+    response = client.post(f"{event.url}rsvp/cancel/")
+    assert response["Location"] == event.url
+    assert not EventRSVP.objects.exists()
+    html = client.get(event.url).content.decode()
+    assert "Your reply has been cancelled, Ayşe." in html
+    assert "There are 5 places left." in html
+    # A second click, or a visit to the old confirmation, changes nothing and shows nothing.
+    assert client.post(f"{event.url}rsvp/cancel/")["Location"] == event.url
+    assert client.get(f"{event.url}rsvp/confirmation/")["Location"] == event.url
+
+
+@pytest.mark.django_db
+def test_cancel_only_touches_this_browsers_reply(client, event):
+    post(client, event, name="Ayşe", places="2")
+    stranger = client.__class__()
+    stranger.post(f"{event.url}rsvp/cancel/")
+    assert list(EventRSVP.objects.values_list("name", flat=True)) == ["Ayşe"]
+
+
+@pytest.mark.django_db
+def test_reply_in_turkish_is_confirmed_in_turkish_and_counted_on_the_event(client, event, locales):
+    turkish = translate(event, locales["tr"])
+    response = post(client, turkish, places="2")
+    assert response["Location"] == f"{turkish.url}rsvp/confirmation/"
+    html = client.get(response["Location"]).content.decode()
+    assert 'lang="tr"' in html and "Ayşe" in html
+    assert EventRSVP.objects.get().event_id == event.pk
+    assert event.places_left() == 3
 
 
 @pytest.mark.django_db

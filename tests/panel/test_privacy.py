@@ -151,3 +151,78 @@ def test_removing_the_privacy_setting_puts_it_back(
     restriction = PageViewRestriction.objects.get(page=papers)
     assert restriction.restriction_type == PageViewRestriction.GROUPS
     assert restriction.password == ""
+
+
+def _loosen(restriction_kind, collection):
+    from wagtail.models import CollectionViewRestriction
+
+    restrictions = CollectionViewRestriction.objects.filter(collection=collection)
+    if restriction_kind == "removed":
+        restrictions.delete()
+    elif restriction_kind == "password":
+        restriction = restrictions.get()
+        restriction.restriction_type = CollectionViewRestriction.PASSWORD
+        restriction.password = "shared-secret"
+        restriction.save()
+    elif restriction_kind == "any signed-in user":
+        restriction = restrictions.get()
+        restriction.restriction_type = CollectionViewRestriction.LOGIN
+        restriction.save()
+    else:  # one panel group dropped
+        restriction = restrictions.get()
+        restriction.groups.remove(restriction.groups.get(name=PANEL_SECRETARY))
+        restriction.save()
+
+
+@pytest.mark.parametrize(
+    "loosened", ["removed", "password", "any signed-in user", "one group dropped"]
+)
+def test_loosening_the_members_only_collection_puts_its_restriction_back(
+    client, private_document, resident, django_capture_on_commit_callbacks, loosened
+):
+    """Safe behaviour: members-only papers stay members-only whatever an editor does to the
+    collection's privacy setting; the restriction is restored when the change commits."""
+    from wagtail.models import CollectionViewRestriction
+
+    collection = private_document.collection
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _loosen(loosened, collection)
+    assert callbacks, "the change was noticed"
+    restriction = CollectionViewRestriction.objects.get(collection=collection)
+    assert restriction.restriction_type == CollectionViewRestriction.GROUPS
+    assert restriction.password == ""
+    assert sorted(g.name for g in restriction.groups.all()) == [PANEL_MEMBERS, PANEL_SECRETARY]
+    for who in ("anonymous", "resident"):
+        if who == "resident":
+            _signed_in(client, resident)
+        response = client.get(private_document.url)
+        assert response.status_code in (302, 403), who
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert PAPER_BYTES not in body, who
+
+
+def test_other_collections_privacy_is_left_to_editors(
+    panel_section, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    other = Collection.get_first_root_node().add_child(name="Estate photos")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = CollectionViewRestriction.objects.create(
+            collection=other, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+        )
+        restriction.delete()
+    assert not CollectionViewRestriction.objects.filter(collection=other).exists()
+
+
+def test_migrate_restores_the_members_only_collections_restriction(private_document):
+    from django.core.management import call_command
+    from wagtail.models import CollectionViewRestriction
+
+    # A restriction removed before these signals existed (or by raw SQL) is restored on setup.
+    CollectionViewRestriction.objects.filter(collection=private_document.collection).update(
+        restriction_type=CollectionViewRestriction.LOGIN
+    )
+    call_command("migrate", verbosity=0)
+    restriction = CollectionViewRestriction.objects.get(collection=private_document.collection)
+    assert restriction.restriction_type == CollectionViewRestriction.GROUPS
