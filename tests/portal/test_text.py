@@ -28,7 +28,15 @@ def test_clean_typed_text_takes_out_only_what_cannot_be_stored(typed, cleaned, r
 
 @pytest.mark.parametrize(
     "typed, number",
-    [("12", True), ("۱۲", True), ("১২", True), ("٣", True), ("²", False), ("①", False), ("", False)],
+    [
+        ("12", True),
+        ("۱۲", True),
+        ("১২", True),
+        ("٣", True),
+        ("²", False),
+        ("①", False),
+        ("", False),
+    ],
 )
 def test_decimal_digits_of_any_script_are_numbers_and_look_alikes_are_not(typed, number):
     assert is_ascii_number(ascii_digits(typed)) is number
