@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -152,3 +153,48 @@ def current_locale():
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
+
+
+@register.simple_tag(takes_context=True)
+def privacy_notice_page(context, page_id=None):
+    """The privacy notice to link to: page ``page_id`` if given and live, else the site's one.
+
+    In the active language where translated, like ``localized_page``. ``None`` when neither
+    exists, so a template can leave the link out rather than link nowhere.
+    """
+    page = Page.objects.live().filter(pk=page_id).first() if page_id else None
+    if page is None:
+        site_settings = _site_settings(context)
+        page = site_settings.privacy_page if site_settings else None
+    return localized_page(context, page)
+
+
+def _site_settings(context):
+    from portal.models import SiteSettings
+
+    request = context.get("request")
+    return SiteSettings.for_request(request) if request else None
+
+
+@register.simple_tag(takes_context=True)
+def phase_banner_feedback(context) -> dict | None:
+    """The link for "Tell us what you think": the site settings' contact page, in this language.
+
+    ``link_start`` is the opening ``<a>`` tag, for a translated sentence with the link inside;
+    ``in_default_text`` says the banner still shows the default sentence, which has that link.
+    ``None`` with no contact page set.
+    """
+    from portal.models.settings import DEFAULT_PHASE_BANNER_TEXT
+
+    portal_settings = _site_settings(context)
+    if portal_settings is None:
+        return None
+    page = localized_page(context, portal_settings.contact_page)
+    if page is None:
+        return None
+    url = page.get_url(context.get("request"))
+    return {
+        "url": url,
+        "link_start": format_html('<a class="govuk-link" href="{}">', url),
+        "in_default_text": portal_settings.phase_banner_text == DEFAULT_PHASE_BANNER_TEXT,
+    }
