@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 from portal import demo_text
 from portal.demo_translations import TRANSLATIONS
 from portal.locales import ensure_locales
-from portal.models import HomePage, SiteSettings, StandardPage
+from portal.models import HomePage, MainMenu, MainMenuItem, SiteSettings, StandardPage
 from portal.translation import other_locales, translate_instance
 
 FOOTER_PAGES = {
@@ -63,6 +63,40 @@ def load_site(*, rng, options, stdout) -> HomePage:
                 translate_instance(instance=page, locale=locale, strings=strings)
         stdout.write(f"Site pages: {len(pages) + 1} pages in {len(other_locales()) + 1} languages")
     return home
+
+
+def load_navigation(*, home: HomePage, stdout) -> MainMenu:
+    """Fill the main menu of every locale with every section of the site (idempotent).
+
+    Run after the apps' generators, so their section pages exist. Sections are found without
+    knowing the apps: each live child of the home page that is not a plain StandardPage is a
+    section (consultations, the plan, updates, events, the panel), in the order the apps created
+    them; the site's own pages marked "show in menus" (About) follow. Each locale's menu links
+    that locale's translations, or the English page where a section is not translated.
+    """
+    children = list(home.get_children().live().specific(defer=True))
+    sections = [page for page in children if not isinstance(page, StandardPage)]
+    sections += [page for page in children if isinstance(page, StandardPage) and page.show_in_menus]
+    default = home.locale
+    english = MainMenu.objects.filter(locale=default).order_by("pk").first()
+    if english is None:
+        english = MainMenu.objects.create(locale=default)
+    menus = [english]
+    for locale in other_locales():
+        if home.get_translation_or_none(locale) is None:
+            continue
+        menu = MainMenu.objects.filter(locale=locale).order_by("pk").first()
+        if menu is None:
+            menu = MainMenu.objects.create(locale=locale, translation_key=english.translation_key)
+        menus.append(menu)
+    for menu in menus:
+        menu.items.all().delete()
+        for order, page in enumerate(sections):
+            translation = page.get_translation_or_none(menu.locale)
+            target = translation if translation is not None and translation.live else page
+            MainMenuItem.objects.create(menu=menu, page=target, sort_order=order)
+    stdout.write(f"Main menu: {len(sections)} links in {len(menus)} languages")
+    return english
 
 
 def _with_ids(slug: str, body: list[dict]) -> list[dict]:

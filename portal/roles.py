@@ -69,10 +69,12 @@ def setup_roles() -> dict[str, Group]:
         WorkflowTask,
     )
 
-    from portal.models import HomePage
+    from portal.models import HomePage, MainMenu
 
     groups = ensure_groups()
     editors, approvers = groups[COMMS_EDITORS], groups[COMMS_APPROVERS]
+    for role in (COMMS_EDITORS, COMMS_APPROVERS):
+        grant(role, model=MainMenu, codenames=["add_mainmenu", "change_mainmenu"])
     homes = list(HomePage.objects.all())
 
     def page_permission(codename):

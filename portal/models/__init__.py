@@ -1,4 +1,5 @@
 from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
+from .navigation import MainMenu, MainMenuItem
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 
@@ -6,6 +7,8 @@ __all__ = [
     "BasePage",
     "HomePage",
     "ListingFieldsMixin",
+    "MainMenu",
+    "MainMenuItem",
     "SiteSettings",
     "SocialFieldsMixin",
     "StandardPage",

@@ -138,6 +138,8 @@ LANG_INFO.update(EXTRA_LANG_INFO)
 LANGUAGE_CODE = "en"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# GOV.UK-style English dates and numbers; other languages use Django's own locale formats.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 LANGUAGES = [

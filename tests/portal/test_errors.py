@@ -47,3 +47,22 @@ def test_the_500_page_is_in_the_visitors_language(client, settings, home_page):
     client.raise_request_exception = False
     html = client.get("/ur/database-down/").content.decode()
     assert '<html lang="ur" dir="rtl"' in html
+
+
+def test_when_the_500_template_itself_fails_the_plain_fallback_is_served(
+    client, settings, home_page, tmp_path, caplog
+):
+    # A 500.html found before the real one that cannot render (a missing tag library).
+    (tmp_path / "500.html").write_text("{% load no_such_library %}")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    settings.ROOT_URLCONF = "tests.portal.error_urls"
+    client.raise_request_exception = False
+    response = client.get("/en/broken-template/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<h1>Sorry, there is a problem with the service</h1>" in html
+    assert "no_such_library" not in html and "Traceback" not in html
+    assert "Could not render the 500 page" in caplog.text  # the failure is not silent

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction, Workflow
 from portal.demo_translations import TRANSLATIONS
 from portal.models import HomePage, StandardPage
 from portal.translation import isolate_ltr_runs
+from tests.portal.test_navigation import menu_links
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -71,6 +72,7 @@ def test_demo_content_is_idempotent_and_every_sitemap_url_serves_in_its_language
 
     # Loading demo content takes a while: the rest of the checks share this one load.
     _site_pages_say_what_residents_need(client)
+    _every_section_is_in_every_languages_menu(client, codes)
     _drafts_and_private_pages_are_not_in_the_sitemap(client)
     _the_closed_consultation_says_what_we_did_with_counts(client)
 
@@ -90,6 +92,29 @@ def _site_pages_say_what_residents_need(client):
     assert 'href="/ur/accessibility/"' in urdu  # footer links stay in Urdu
     assert 'href="/ur/privacy/"' in urdu
     assert 'href="/ur/about/"' in urdu  # primary navigation
+
+
+def _every_section_is_in_every_languages_menu(client, codes):
+    from consultations.models import ConsultationIndexPage
+    from news.models import EventIndexPage, ImprovementPlanPage, UpdateIndexPage
+    from panel.models import PanelPage
+
+    section_types = [
+        ConsultationIndexPage,
+        ImprovementPlanPage,
+        UpdateIndexPage,
+        EventIndexPage,
+        PanelPage,
+    ]
+    for code in codes:
+        links = menu_links(client.get(f"/{code}/").content.decode())
+        hrefs = [href for href, _text in links]
+        for model in section_types:
+            section = model.objects.live().get(locale__language_code=code)
+            assert section.url in hrefs, (code, model.__name__, links)
+            assert (section.url, section.title) in links, (code, model.__name__)
+        assert f"/{code}/about/" in hrefs, code
+        assert hrefs[-1] == f"/{code}/search/"
 
 
 def _drafts_and_private_pages_are_not_in_the_sitemap(client):

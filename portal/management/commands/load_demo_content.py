@@ -36,4 +36,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo content: {generator.name}")
             with transaction.atomic():
                 generator.generate(home=home, rng=rng, options=options, stdout=self.stdout)
+        with transaction.atomic():
+            demo.load_navigation(home=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
