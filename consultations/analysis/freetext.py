@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, TextField
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 
 from consultations.models import AnswerTheme, ConsultationPage, Response, Theme
 
@@ -16,9 +17,12 @@ def free_text_answers(
     Each response has ``text`` (the answer) and ``answer_codings`` (its themes for this answer,
     prefetched), so a page of answers costs a fixed number of queries.
     """
+    # Cast to plain text so ``text`` takes ordinary text lookups. Left a JSON key transform,
+    # ``exclude(text="")`` becomes ``JSON_EXTRACT('', '$')`` on SQLite, which fails with
+    # "malformed JSON" (PostgreSQL's ``->>`` hid the difference).
     responses = (
         Response.objects.filter(consultation=consultation.canonical())
-        .annotate(text=KeyTextTransform(key, "answers"))
+        .annotate(text=Cast(KeyTextTransform(key, "answers"), TextField()))
         .filter(text__isnull=False)
         .exclude(text="")
         .only("id", "reference", "submitted_at", "language", "channel")

@@ -5,6 +5,7 @@ import uuid
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from wagtail.models import PageLogEntry
 
 from consultations import services
@@ -180,6 +181,10 @@ def test_answers_split_by_language(mixed_responses):
 
 
 def test_counting_in_postgresql_matches_counting_in_python(mixed_responses):
+    if connection.vendor != "postgresql":
+        # The database counting is PostgreSQL SQL (``?``, GROUPING SETS, jsonb functions); on
+        # SQLite ``count_answers`` always streams in Python, so there is nothing to compare.
+        pytest.skip("compares PostgreSQL's own counting with the Python fallback")
     keys = results.keys_for(survey_questions(consultation=mixed_responses))
     assert "agree" in keys.scalar and "topics" in keys.arrays and "matrix" in keys.objects
     for by in ("", "language", "channel", "estate"):
