@@ -54,9 +54,10 @@ def test_commitment_page_has_chart_table_and_related_updates(client, plan, backl
     add_update(updates_index, title="Unrelated news", slug="other")
     html = client.get(backlog.url).content.decode()
     assert 'role="img"' in html and "<desc" in html
-    assert "Starting from 1000 repairs" in html
+    # Figures in GOV.UK style: thousands grouped.
+    assert "Starting from 1,000 repairs" in html
     # Every figure is in the table beside the chart.
-    for value in ("1000", "800", "600", "450", "0"):
+    for value in ("1,000", "800", "600", "450", "0"):
         assert f">{value}</td>" in html
     assert "Backlog down again" in html
     assert "Unrelated news" not in html
@@ -199,7 +200,7 @@ def _queries_per_listing(client, urls) -> dict[str, int]:
 # Measured on PostgreSQL: tracker 18, updates 19, events 20 (most are the site layout's own
 # queries: navigation, languages, settings). The home page also holds other apps' sections,
 # so only its constancy is asserted.
-QUERY_CEILING = 20
+QUERY_CEILING = 24  # includes the editable main menu (one locale lookup, the menu, its links)
 
 
 def test_listings_run_a_fixed_number_of_queries_as_items_grow(

@@ -43,13 +43,15 @@ def test_member_list_shows_current_and_past_members(
         PanelMember.objects.create(
             name=f"Tenant {i}", role=MemberRole.TENANT, term_start=datetime.date(2024, 1, 1)
         )
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(28):  # 25, and the editable main menu
         html = html_of(client, panel_section["members_page"].url)
     current, past = html.split("Past members")
     assert current.index("Amara Okafor") < current.index("Mehmet Yilmaz")
     assert "Board member of a housing charity." in current
     assert "Chair" in current and "Tenant 9" in current
     assert "Jan Kowalski" in past and "Jan Kowalski" not in current
+    # Dates in GOV.UK style, not Django's US default ("Jan. 1, 2024").
+    assert "Member since 1 January 2024" in current
 
 
 def test_meetings_index_splits_upcoming_and_past_and_archives_by_year(client, panel_section):
