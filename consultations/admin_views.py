@@ -102,6 +102,10 @@ class ResultsView(StaffToolView):
     template_name = "wagtailadmin/consultations/results.html"
     page_title = gettext_lazy("Results")
 
+    def get_page_subtitle(self):
+        """The header names the consultation, not just "Results"."""
+        return self.consultation.title
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         by = self.request.GET.get("by", "")

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from consultations.models import AnswerTheme, RespondentDetails, Response, Theme
@@ -281,3 +282,13 @@ def test_analyst_erases_a_respondent_found_by_email(client, consultation, analys
     assert target.answers == {}
     entry = PageLogEntry.objects.get(action="consultations.erase_respondent")
     assert entry.user == analyst
+
+
+def test_results_header_names_the_consultation_its_status_and_dates(client, consultation, analyst):
+    client.force_login(analyst)
+    html = client.get(urls(consultation)["results"]).content.decode()
+    assert f"Results: {consultation.title}" in html  # the page's heading for screen readers
+    status = html[html.index('class="consultation-results__status"') :][:400]
+    assert str(consultation.status.label) in status
+    for when in (consultation.opens_at, consultation.closes_at):
+        assert timezone.localtime(when).strftime("%-d %B %Y") in status
