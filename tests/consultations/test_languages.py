@@ -64,6 +64,9 @@ def test_english_and_urdu_answers_combine(consultation, urdu_consultation):
         resident.post(check.request["PATH_INFO"], {"token": token})
     assert Response.objects.filter(consultation=consultation).count() == 2
     assert set(Response.objects.values_list("language", flat=True)) == {"en", "ur"}
-    assert GOOD_ANSWERS  # the same posted values produced the same stored values:
+    # The same posted values produced the same stored values, keyed by question id and option
+    # value whatever the language of the page.
     first, second = Response.objects.order_by("pk")
     assert first.answers == second.answers
+    posted_choice = GOOD_ANSWERS["views"]["q-how"]
+    assert first.answers["how"] == posted_choice and second.answers["how"] == posted_choice

@@ -29,6 +29,13 @@ def test_closed_consultation_refuses_get_and_post(client, consultation):
     assert response.status_code == 403
     assert "This consultation has closed" in response.content.decode()
     assert not Response.objects.exists()
+    # Every step of the journey refuses a GET too: the page explains, with no form to fill in
+    # (200, since reading about a closed consultation is not an error).
+    for step in ("respond/", "respond/section/views/", "respond/your-details/", "respond/check/"):
+        refused = client.get(consultation.get_url() + step)
+        html = refused.content.decode()
+        assert refused.status_code == 200, step
+        assert "This consultation has closed" in html and 'name="token"' not in html
     page_html = client.get(consultation.get_url()).content.decode()
     assert "We are considering your views" in page_html or "considering your views" in page_html
 
