@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from consultations.models import ConsultationPage
@@ -75,9 +76,14 @@ def test_every_translated_page_and_snippet_has_every_string_translated(demo):
         EventPage.objects.filter(locale=urdu).order_by("start").first(),
     ]
     client = _client()
+    # A linked document keeps its own title, in its own language: the English strategy is named
+    # in English on the Urdu page (which says it is in English), like a proper noun.
+    document_titles = set(get_document_model().objects.values_list("title", flat=True))
     for page in pages:
         english = page.get_translation(Locale.get_default())
         rendered = _text_of(client, page.url)
+        for title in document_titles:
+            rendered = rendered.replace(title, " ")
         if isinstance(page, ConsultationPage):
             # The survey as the respond pages show it: questions, hints, options, scale labels.
             rendered += json.dumps(page.survey_definition(), ensure_ascii=False)
