@@ -1,7 +1,8 @@
 """Every staff tool serves on the demo content, on whichever database the suite runs on.
 
-Marked smoke so ``make smoke-sqlite`` runs it on the embedded SQLite default too: the free-text
-page once failed there for every field ("malformed JSON") while PostgreSQL hid it.
+``make test`` runs it on the embedded SQLite default as well as PostgreSQL (and it is marked
+smoke, for ``pytest -m smoke``): the free-text page once failed on SQLite for every field
+("malformed JSON") while PostgreSQL hid it.
 """
 
 import pytest
