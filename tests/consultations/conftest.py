@@ -158,3 +158,17 @@ def make_consultation(index, *, slug="strategy", opens=-7, closes=77, survey=Non
 @pytest.fixture
 def consultation(consultation_index, estates) -> ConsultationPage:
     return make_consultation(consultation_index)
+
+
+@pytest.fixture
+def at_views(client, consultation):
+    """A resident part-way through: on the "Your views" section with a token."""
+    from tests.consultations.test_journey import token_of
+
+    base = consultation.get_url()
+    client.get(f"{base}respond/")
+    page = client.get(f"{base}respond/responding-as/")
+    token = token_of(page)
+    client.post(f"{base}respond/responding-as/", {"token": token, "respondent_type": "tenant"})
+    client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "yes"})
+    return f"{base}respond/section/views/", token

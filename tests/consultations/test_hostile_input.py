@@ -6,22 +6,11 @@ import pytest
 
 from consultations.models import ResponseDraft
 
-from .test_journey import token_of
 from .test_validation import VALID_VIEWS
 
 pytestmark = pytest.mark.django_db
 
 UNSTORABLE = "characters in it that we cannot store"
-
-
-@pytest.fixture
-def at_views(client, consultation):
-    base = consultation.get_url()
-    client.get(f"{base}respond/")
-    token = token_of(client.get(f"{base}respond/responding-as/"))
-    client.post(f"{base}respond/responding-as/", {"token": token, "respondent_type": "tenant"})
-    client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "yes"})
-    return f"{base}respond/section/views/", token
 
 
 @pytest.mark.parametrize(

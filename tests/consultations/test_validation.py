@@ -9,18 +9,6 @@ from .test_journey import token_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def at_views(client, consultation):
-    """A resident part-way through: on the "Your views" section with a token."""
-    base = consultation.get_url()
-    client.get(f"{base}respond/")
-    page = client.get(f"{base}respond/responding-as/")
-    token = token_of(page)
-    client.post(f"{base}respond/responding-as/", {"token": token, "respondent_type": "tenant"})
-    client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "yes"})
-    return f"{base}respond/section/views/", token
-
-
 VALID_VIEWS = {
     "q-how": "panel",
     "q-topics": ["panel"],

@@ -12,7 +12,12 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.consultations.conftest import consultation, consultation_index, estates  # noqa: F401
+from tests.consultations.conftest import (  # noqa: F401
+    at_views,
+    consultation,
+    consultation_index,
+    estates,
+)
 from tests.news.conftest import estate, events_index, plan, updates_index  # noqa: F401
 from tests.panel.conftest import members, panel_section  # noqa: F401
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from consultations.models import ResponseDraft
 from portal.text import has_unstorable_characters
-from tests.consultations.test_journey import GOOD_ANSWERS, token_of, walk
+from tests.consultations.test_journey import GOOD_ANSWERS, walk
 from tests.consultations.test_validation import VALID_VIEWS
 
 from .strategies import hostile, hostile_values, raw_bodies, typed_text
@@ -38,16 +38,6 @@ VIEWS_FIELDS = [
 ]
 DIGITS = "0123456789"
 SCRIPTS = {"ascii": DIGITS, "urdu": "۰۱۲۳۴۵۶۷۸۹", "bengali": "০১২৩৪৫৬৭৮৯", "arabic": "٠١٢٣٤٥٦٧٨٩"}
-
-
-@pytest.fixture
-def at_views(client, consultation):
-    base = consultation.get_url()
-    client.get(f"{base}respond/")
-    token = token_of(client.get(f"{base}respond/responding-as/"))
-    client.post(f"{base}respond/responding-as/", {"token": token, "respondent_type": "tenant"})
-    client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "yes"})
-    return f"{base}respond/section/views/", token
 
 
 def _clear(draft_answers_to_keep=("tenant",)):
