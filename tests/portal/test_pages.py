@@ -90,8 +90,8 @@ def test_standard_page_renders_every_shared_block(client, full_page, image):
     assert "Most repairs are <b>free</b> for tenants." in html
     assert 'alt="Raised beds on the Kings Crescent estate"' in html
     assert "<figcaption" in html and "The new garden" in html
-    # The document link falls back to the document's own title.
-    assert ">Resident engagement strategy</a>" in html
+    # A document link without its own title shows the document's, isolated (its own language).
+    assert "><bdi>Resident engagement strategy</bdi></a>" in html
     assert "Draft, 12 pages" in html
     assert 'href="/en/repairs/"' in html and "Report a repair" in html
     assert 'href="https://www.housing-ombudsman.org.uk/"' in html
