@@ -20,8 +20,10 @@ export HYPOTHESIS_PROFILE ?= ci
 
 run: setup migrate demo
 	$(MANAGE) ensure_local_admin
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop), with a background worker"
+	TASKS_BACKEND=database $(MANAGE) db_worker --interval 2 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  TASKS_BACKEND=database $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup lint checks
 	$(MAKE) --no-print-directory -j3 --output-sync=target suites

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "news",
     "panel",
     "search.apps.SearchConfig",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -186,6 +188,17 @@ CACHES = {
     },
 }
 CONSULTATION_RESULTS_MAX_AGE = int(env("CONSULTATION_RESULTS_MAX_AGE", "600"))
+
+# --- Background tasks -------------------------------------------------------------------------
+# Work that must not hold up a request (document text extraction, alert emails, and Wagtail's own
+# search and reference index updates) runs as django-tasks. TASKS_BACKEND=database queues it in
+# the database for `manage.py db_worker` (production's default, and what `make run` starts beside
+# the server); "immediate" runs it inside the request (the default elsewhere, and the tests').
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
 
 # --- Email -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -7,7 +7,7 @@ Required: ``SECRET_KEY`` and ``ALLOWED_HOSTS``. Deploy behind TLS; the proxy mus
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env, env_bool
+from .base import ALLOWED_HOSTS, SECRET_KEY, TASKS_BACKENDS, env, env_bool
 
 DEBUG = False
 
@@ -24,6 +24,9 @@ if _missing:
     )
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters in production.")
+
+# Background work goes to the database queue and a `manage.py db_worker` process.
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "database")]}}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
