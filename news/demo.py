@@ -215,6 +215,7 @@ def generate_demo_content(*, home, rng, options, stdout) -> None:
         show_in_menus=True,
     )
     updates = _ensure_updates(updates_index, commitments, today)
+    _ensure_update_awaiting_approval(updates_index, today)
     events_index = _ensure_page(
         parent=home,
         model=EventIndexPage,
@@ -347,6 +348,44 @@ def _ensure_updates(index, commitments, today) -> list[UpdatePage]:
         _set_links(update, topics=entry["topics"], commitments=related)
         updates.append(update)
     return updates
+
+
+AWAITING_APPROVAL = {
+    "slug": "repairs-backlog-winter-plan",
+    "title": "Repairs backlog: our plan for the winter",
+    "introduction": "How we will keep urgent repairs moving through the cold months.",
+    "body": (
+        "A draft written by Comms and waiting for Comms approval, so that the dashboard shows "
+        "approvers what is waiting for them. It is not published."
+    ),
+}
+
+
+def _ensure_update_awaiting_approval(index, today) -> UpdatePage:
+    """A draft update submitted to the Comms approval workflow, never published.
+
+    The demo's admin dashboard then shows approvers something waiting for their review (and
+    editors their page in moderation), as a real service's would on any weekday.
+    """
+    page = UpdatePage.objects.child_of(index).filter(slug=AWAITING_APPROVAL["slug"]).first()
+    if page is None:
+        page = index.add_child(
+            instance=UpdatePage(
+                slug=AWAITING_APPROVAL["slug"],
+                title=AWAITING_APPROVAL["title"],
+                introduction=AWAITING_APPROVAL["introduction"],
+                date=today,
+                body=_body(AWAITING_APPROVAL["body"]),
+                live=False,
+            )
+        )
+    if page.live or page.workflow_in_progress:
+        return page
+    page.save_revision()
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user=None)
+    return page
 
 
 def _set_links(update: UpdatePage, *, topics, commitments) -> None:

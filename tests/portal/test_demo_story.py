@@ -74,3 +74,24 @@ def test_panel_member_counts_stated_in_the_demo_match_the_members_listed(demo):
         (b.start.date() - a.start.date()).days for a, b in zip(meetings, meetings[1:], strict=False)
     }
     assert gaps == {60}
+
+
+def test_the_demo_dashboard_shows_approvers_a_draft_waiting_for_them_and_what_is_open(
+    demo, client
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from portal.roles import COMMS_APPROVERS, CONSULTATION_ANALYSTS
+
+    approver = get_user_model().objects.create_user("approver", "approver@example.org", "pw")
+    approver.groups.add(*Group.objects.filter(name__in=[COMMS_APPROVERS, CONSULTATION_ANALYSTS]))
+    client.force_login(approver)
+    dashboard = client.get("/admin/").content.decode()
+    waiting = UpdatePage.objects.get(slug="repairs-backlog-winter-plan")
+    assert not waiting.live and waiting.workflow_in_progress
+    assert "Awaiting your review" in dashboard and waiting.title in dashboard
+    # The open consultation is on the dashboard with the responses the demo made.
+    assert 'id="open-consultations-section"' in dashboard
+    for page in ConsultationPage.objects.live().open().filter(locale__language_code="en"):
+        assert page.title in dashboard
