@@ -76,9 +76,7 @@ def test_panel_member_counts_stated_in_the_demo_match_the_members_listed(demo):
     assert gaps == {60}
 
 
-def test_the_demo_dashboard_shows_approvers_a_draft_waiting_for_them_and_what_is_open(
-    demo, client
-):
+def test_the_demo_dashboard_shows_approvers_a_draft_waiting_for_them_and_what_is_open(demo, client):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
