@@ -25,6 +25,20 @@ def snapshot_on_publish(sender, instance, revision=None, **kwargs):
         )
 
 
+def erase_on_account_deletion(sender, instance, **kwargs):
+    """A deleted account's sent responses keep their answers but lose everything personal.
+
+    The responses' foreign key to the account is ``SET_NULL`` and drafts cascade; this also
+    clears the name, email and address given on "your details", and the account key, so that
+    nothing left points back to the person (as the "Delete your account" page promises).
+    """
+    from consultations import services
+    from consultations.models import Response
+
+    for response in Response.objects.filter(respondent=instance):
+        services.erase_respondent(response=response)
+
+
 def grant_permissions(sender, **kwargs):
     if sender.name != "consultations":
         return
@@ -37,5 +51,9 @@ def grant_permissions(sender, **kwargs):
 
 
 def connect():
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import pre_delete
+
+    pre_delete.connect(erase_on_account_deletion, sender=get_user_model(), dispatch_uid="c_erase")
     page_published.connect(snapshot_on_publish, sender=ConsultationPage, dispatch_uid="c_snap")
     post_migrate.connect(grant_permissions, dispatch_uid="consultations_roles")
