@@ -121,3 +121,35 @@ def test_confirmation_says_the_copy_could_not_be_sent_yet_when_the_relay_is_down
     assert "We could not send a copy of your answers to ada@example.org just now." in html
     assert "keep trying to send the copy for up to a week" in html
     assert Response.objects.get().reference in html
+
+
+def test_an_outcome_scheduled_for_later_is_emailed_in_urdu_by_the_daily_run_once_it_is_out(
+    consultation, locales, smtp, django_capture_on_commit_callbacks
+):
+    title_ur = "رہائشیوں کی شمولیت کی حکمت عملی کا مسودہ"
+    urdu = translate_instance(
+        instance=consultation,
+        locale=locales["ur"],
+        strings={"Draft resident engagement strategy": title_ur},
+    )
+    details = submit(consultation, email="urdu@example.org", wants_updates=True).details
+    Response.objects.filter(pk=details.response_id).update(language="ur")
+    consultation.opens_at = timezone.now() - timedelta(days=100)
+    consultation.closes_at = timezone.now() - timedelta(days=10)
+    consultation.outcome_published_at = timezone.now() + timedelta(days=2)  # scheduled
+    consultation.outcome_summary = "<p>You said.</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation.save_revision().publish()
+    call_command("send_outcome_emails", stdout=StringIO())
+    assert smtp.messages == []  # not before the outcome is out
+    # Two days later the outcome shows; the daily run sends it, once, in Urdu, to the Urdu page.
+    type(consultation).objects.filter(pk=consultation.pk).update(
+        outcome_published_at=timezone.now() - timedelta(minutes=1)
+    )
+    call_command("send_outcome_emails", stdout=StringIO())
+    call_command("send_outcome_emails", stdout=StringIO())
+    assert [m["To"] for m in smtp.messages] == ["urdu@example.org"]
+    message = smtp.messages[0]
+    assert message["Subject"].strip() == f"{title_ur} کے بعد ہم نے کیا کیا"  # folded on the wire
+    assert urdu.url_path.split("/")[-2] in message.get_content()
+    assert "/ur/" in message.get_content()
