@@ -59,9 +59,7 @@ if not PORTAL_NON_PRODUCTION:
             "is not the live service."
         )
     _per_process = sorted(
-        alias
-        for alias, config in CACHES.items()
-        if config["BACKEND"] in PER_PROCESS_CACHE_BACKENDS
+        alias for alias, config in CACHES.items() if config["BACKEND"] in PER_PROCESS_CACHE_BACKENDS
     )
     if _per_process:
         raise ImproperlyConfigured(

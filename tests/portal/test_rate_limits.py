@@ -15,14 +15,14 @@ from django.utils import timezone
 from consultations.models import Response, ResponseDraft
 from news.models import EventIndexPage, EventRSVP
 from portal import ratelimit
-from tests.consultations.conftest import (  # noqa: F401 (fixtures)
-    consultation,
-    consultation_index,
-    estates,
-)
+from tests.consultations import conftest as consultation_fixtures
 from tests.consultations.test_journey import token_of, walk
 from tests.news.conftest import add_event, publish, translate
 
+# The consultations suite's page tree, shared rather than built again.
+estates = consultation_fixtures.estates
+consultation_index = consultation_fixtures.consultation_index
+consultation = consultation_fixtures.consultation
 PROXY = "10.0.0.5"  # the council's TLS proxy, as the app sees it
 
 
@@ -91,9 +91,7 @@ def test_resume_emails_to_one_address_stop_at_the_limit(client, consultation, sm
     assert len(smtp.messages) == 4
 
 
-def test_resume_emails_from_one_connection_stop_at_the_limit(
-    client, consultation, smtp, settings
-):
+def test_resume_emails_from_one_connection_stop_at_the_limit(client, consultation, smtp, settings):
     settings.PORTAL_RATE_LIMITS = {"resume_email": "10/h/email,2/h/ip"}
     save = on_save_page(client, consultation)
     assert client.post(save, {"email": "a@example.org"}).status_code == 302
@@ -128,9 +126,7 @@ def test_rsvps_for_one_email_stop_at_the_limit_whatever_the_connection(client, e
     for n in range(2):
         reply = rsvp(client, event, email="ayse@example.org", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
         assert reply.status_code == 302
-    refused = rsvp(
-        client, event, email="ayse@example.org", HTTP_X_FORWARDED_FOR="198.51.100.7"
-    )
+    refused = rsvp(client, event, email="ayse@example.org", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert_refused(refused, within=3600)
     assert EventRSVP.objects.count() == 2
 
