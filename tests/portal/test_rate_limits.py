@@ -26,21 +26,22 @@ consultation = consultation_fixtures.consultation
 PROXY = "10.0.0.5"  # the council's TLS proxy, as the app sees it
 
 
-@pytest.fixture
-def event(home_page):
+def add_open_event(home_page):
+    """An event taking replies, with room for every reply these tests send."""
     index = publish(
         home_page.add_child(
             instance=EventIndexPage(title="Estate events", slug="events", introduction="Events.")
         )
     )
+    start = timezone.now() + timedelta(days=7)
     return add_event(
-        index,
-        title="Drop-in",
-        slug="drop-in",
-        start=timezone.now() + timedelta(days=7),
-        rsvp_enabled=True,
-        capacity=100,
+        index, title="Drop-in", slug="drop-in", start=start, rsvp_enabled=True, capacity=100
     )
+
+
+@pytest.fixture
+def event(home_page):
+    return add_open_event(home_page)
 
 
 def rsvp(client, event, *, email="", **extra):

@@ -12,17 +12,15 @@ import subprocess
 import threading
 import time
 import uuid
-from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 import redis
 from django.conf import settings
 from django.db import connection
-from django.utils import timezone
 
-from news.models import EventIndexPage, EventRSVP
-from tests.news.conftest import add_event, publish
+from news.models import EventRSVP
+from tests.portal.test_rate_limits import add_open_event
 from tests.portal.test_settings import GOOD_KEY, ROOT
 from tests.smtp import free_port
 
@@ -126,19 +124,7 @@ def post(port, path, fields, cookie):
 
 def test_the_rsvp_limit_holds_across_two_workers_sharing_redis(home_page, workers):
     port, log = workers
-    index = publish(
-        home_page.add_child(
-            instance=EventIndexPage(title="Estate events", slug="events", introduction="Events.")
-        )
-    )
-    event = add_event(
-        index,
-        title="Drop-in",
-        slug="drop-in",
-        start=timezone.now() + timedelta(days=7),
-        rsvp_enabled=True,
-        capacity=100,
-    )
+    event = add_open_event(home_page)
     page, html = get(port, event.url)
     assert page.status == 200, html[:500]
     csrf_cookie = re.search(r"csrftoken=([^;]+)", page.getheader("Set-Cookie") or "").group(1)
