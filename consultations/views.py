@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 
 from consultations import services, survey
 from consultations.models import RespondentType, Response, ResponseDraft, Status
+from portal import ratelimit
 from portal.text import UNSTORABLE_MESSAGE, clean_typed_text
 
 SESSION_DRAFT = "consultations:draft:%s"
@@ -55,6 +56,7 @@ def get_draft(request, page, *, create=False) -> ResponseDraft | None:
             else None
         )
     if draft is None and create:
+        ratelimit.enforce(request, "draft")
         draft = services.start_draft(
             consultation=canonical, user=request.user, language=translation.get_language()
         )
@@ -497,6 +499,7 @@ def check_answers(request, page):
     form_error = ""
     status = 200
     if request.method == "POST":
+        ratelimit.enforce(request, "response")
         problem = token_problem(request, draft)
         if isinstance(problem, Response):
             return confirm(request, page, problem)
@@ -591,6 +594,7 @@ def save_for_later(request, page):
         except ValidationError:
             error = _("Enter an email address in the correct format, like name@example.com.")
         if not error:
+            ratelimit.enforce(request, "resume_email", email=email)
             key = services.issue_resume_key(draft=draft)
             link = request.build_absolute_uri(url(page, "resume", key))
             try:

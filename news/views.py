@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from news.forms import RSVPForm
 from news.models import EventRSVP
 from news.services import EventFull, RSVPClosed, cancel_rsvp, create_rsvp
+from portal import ratelimit
 
 SESSION_RSVP = "news:rsvp:%s"
 
@@ -43,6 +44,7 @@ def event_rsvp(request, *, event):
     form = RSVPForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
+        ratelimit.enforce(request, "rsvp", email=data["email"])
         try:
             rsvp = create_rsvp(
                 event=event,

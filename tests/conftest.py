@@ -48,3 +48,23 @@ def smtp_down(settings):
     from tests.smtp import point_at_nothing
 
     point_at_nothing(settings)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_default_cache():
+    """Every test starts with empty rate-limit counts and cached values.
+
+    On Redis (CI) the cache is shared with the other suites running at the same time, so only
+    this run's keys (its KEY_PREFIX, see portal.settings.test) are deleted, never the database.
+    """
+    from django.core.cache import cache
+    from django.core.cache.backends.redis import RedisCache
+
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
+    yield

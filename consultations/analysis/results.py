@@ -139,7 +139,7 @@ def count_answers_in_database(
             columns = ", ".join(f"r.answers ->> %s AS v{i}" for i in range(len(keys.scalar)))
             names = [f"v{i}" for i in range(len(keys.scalar))]
             cursor.execute(
-                f"SELECT grp, {', '.join(names)}, "  # noqa: S608 (only aliases interpolated)
+                f"SELECT grp, {', '.join(names)}, "  # noqa: S608  # nosec B608 # only aliases interpolated
                 f"{', '.join(f'GROUPING({n})' for n in names)}, count(*) "
                 f"FROM (SELECT {group} AS grp, {columns} {where}) s "
                 f"GROUP BY GROUPING SETS ({', '.join(f'(grp, {n})' for n in names)})",
@@ -153,7 +153,7 @@ def count_answers_in_database(
                     counts[(keys.scalar[index], values[index], None, None, grp)] += n
         for key in keys.arrays:
             cursor.execute(
-                f"SELECT {group}, x.val, x.pos, count(*) "  # noqa: S608 (a whitelisted column)
+                f"SELECT {group}, x.val, x.pos, count(*) "  # noqa: S608  # nosec B608 # a whitelisted column
                 "FROM consultations_response r CROSS JOIN LATERAL "
                 "jsonb_array_elements_text(r.answers -> %s) WITH ORDINALITY AS x(val, pos) "
                 "WHERE r.consultation_id = %s AND jsonb_typeof(r.answers -> %s) = 'array' "
@@ -164,7 +164,7 @@ def count_answers_in_database(
                 counts[(key, val, None, pos, grp)] += n
         for key in keys.objects:
             cursor.execute(
-                f"SELECT {group}, x.key, x.value, count(*) "  # noqa: S608 (a whitelisted column)
+                f"SELECT {group}, x.key, x.value, count(*) "  # noqa: S608  # nosec B608 # a whitelisted column
                 "FROM consultations_response r CROSS JOIN LATERAL "
                 "jsonb_each_text(r.answers -> %s) AS x "
                 "WHERE r.consultation_id = %s AND jsonb_typeof(r.answers -> %s) = 'object' "

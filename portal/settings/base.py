@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import EXTRA_LANG_INFO
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.ratelimit.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -176,12 +178,40 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 
 # --- Caches ----------------------------------------------------------------------------------
+# "default" is shared by every server process, because rate limits (ours and allauth's) count in
+# it: CACHE_BACKEND=redis (the default when REDIS_URL is set; production, CI) or database (the
+# default otherwise: a table created by a portal migration). "memory" is per process, for a
+# single-process machine only: portal.settings.production refuses it. CACHE_KEY_PREFIX keeps
+# several sites, or test runs, on one Redis apart.
 # "results" keeps consultation results counted for analysts (a table in the database, so every
 # server process shares it; created by a consultations migration). Counting a large consultation
 # takes seconds, so the results page shows counts up to CONSULTATION_RESULTS_MAX_AGE seconds old,
 # says when they were counted, and offers to count again.
+REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "portal")
+CACHE_BACKENDS = {
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+    },
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_shared_cache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        # Culling (a third of the table once it is full) would forget rate-limit counters: allow
+        # far more entries than a burst of hostile requests creates within one window.
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
+    },
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+CACHE_BACKEND = env("CACHE_BACKEND", "redis" if REDIS_URL else "database")
+if CACHE_BACKEND not in CACHE_BACKENDS or (CACHE_BACKEND == "redis" and not REDIS_URL):
+    raise ImproperlyConfigured(
+        f"CACHE_BACKEND={CACHE_BACKEND} is not one of redis (with REDIS_URL), database, memory."
+    )
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": CACHE_BACKENDS[CACHE_BACKEND],
     "results": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "consultation_results_cache",
@@ -199,6 +229,11 @@ TASKS_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
+
+# --- Environment -----------------------------------------------------------------------------
+# Production refuses a console/in-memory/file/dummy email backend and a per-process cache; a staging
+# or demo machine that runs the production settings says PORTAL_NON_PRODUCTION=true to allow them.
+PORTAL_NON_PRODUCTION = env_bool("PORTAL_NON_PRODUCTION", False)
 
 # --- Email -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -247,6 +282,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# The client's address, for allauth's limits and ours (portal.ratelimit.client_ip): the number of
+# proxies of ours in front of the app that append to X-Forwarded-For. 0 (the default) trusts no
+# header at all and uses the connection's address; behind the council's TLS proxy set it to 1,
+# or every resident shares the proxy's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # Residents often use shared computers (libraries, family phones): sessions end with the browser.
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -270,6 +310,21 @@ LOGIN_REDIRECT_URL = "account_profile"
 LOGIN_URL = "account_login"
 # Private pages (panel papers) send visitors to the residents' sign-in, not Wagtail's bare form.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
+# --- Rate limits on residents' forms (portal.ratelimit; sign-in ones are ACCOUNT_RATE_LIMITS) -----
+# "count/period/key[,...]": period as s, m, h or d with an optional number ("10m"); key "ip" (the
+# client address above) or "email" (the address the form names, hashed in the cache). Each is
+# far above what one household needs and well below what a script sends.
+PORTAL_RATE_LIMITS = {
+    # "Save for later" resume links: one inbox cannot be flooded, one connection cannot mail many.
+    "resume_email": "3/h/email,10/h/ip",
+    # Event replies: per connection, and per email address across every event.
+    "rsvp": "10/h/ip,5/h/email",
+    # Sending a consultation response (the "check your answers" POST).
+    "response": "30/h/ip,100/d/ip",
+    # Starting a new draft response (each costs a database row and a session).
+    "draft": "30/h/ip,200/d/ip",
+}
 
 # --- Security defaults that hold everywhere --------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

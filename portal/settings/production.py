@@ -1,13 +1,25 @@
 """Production: refuses to start without the security-relevant variables.
 
 Required: ``SECRET_KEY`` and ``ALLOWED_HOSTS``. Deploy behind TLS; the proxy must set
-``X-Forwarded-Proto``.
+``X-Forwarded-Proto`` (and ``TRUSTED_PROXY_COUNT`` says how many proxies append to
+``X-Forwarded-For``). Email goes out by SMTP and the default cache is shared by every process
+(Redis with ``REDIS_URL``, else the database): a backend that would print residents' links to the
+log, keep them in memory, or count rate limits per process refuses to start, unless
+``PORTAL_NON_PRODUCTION=true`` says this machine is not the live service.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, TASKS_BACKENDS, env, env_bool
+from .base import (
+    ALLOWED_HOSTS,
+    CACHES,
+    PORTAL_NON_PRODUCTION,
+    SECRET_KEY,
+    TASKS_BACKENDS,
+    env,
+    env_bool,
+)
 
 DEBUG = False
 
@@ -24,6 +36,38 @@ if _missing:
     )
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters in production.")
+
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Backends that never deliver: a verification or resume link would end up in the server's log, a
+# file or nowhere, and the resident would wait for an email that never comes.
+UNDELIVERED_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+# Caches each process keeps to itself: a limit of 10 would allow 10 per gunicorn worker.
+PER_PROCESS_CACHE_BACKENDS = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+if not PORTAL_NON_PRODUCTION:
+    if EMAIL_BACKEND in UNDELIVERED_EMAIL_BACKENDS:
+        raise ImproperlyConfigured(
+            f"EMAIL_BACKEND={EMAIL_BACKEND} does not deliver email; production needs SMTP "
+            "(or another real backend). Set PORTAL_NON_PRODUCTION=true only on a machine that "
+            "is not the live service."
+        )
+    _per_process = sorted(
+        alias for alias, config in CACHES.items() if config["BACKEND"] in PER_PROCESS_CACHE_BACKENDS
+    )
+    if _per_process:
+        raise ImproperlyConfigured(
+            "These caches are kept per process, so rate limits would count per worker: "
+            + ", ".join(_per_process)
+            + ". Set REDIS_URL (or use the database cache). Set PORTAL_NON_PRODUCTION=true "
+            "only on a machine that is not the live service."
+        )
 
 # Background work goes to the database queue and a `manage.py db_worker` process.
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "database")]}}

@@ -1,6 +1,10 @@
 """Settings for the test suite (pytest-django uses these)."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
+from .base import CACHE_BACKENDS, CACHES, DATABASES, REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 (tests only, never deployed)
@@ -16,3 +20,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ACCOUNT_RATE_LIMITS = False
 # Background tasks run at once, inside the test, so their effects can be asserted.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The shared Redis when REDIS_URL is set (CI), so rate limits are tested on the production cache;
+# a per-process cache otherwise. `make test` runs three suites at once on one Redis (and several
+# checkouts may share it): each run has its own key prefix, and tests/conftest.py empties only it.
+_run = f"{Path(str(DATABASES['default']['NAME'])).name}-{os.getpid()}"
+CACHES = {
+    **CACHES,
+    "default": {**CACHE_BACKENDS["redis"], "KEY_PREFIX": f"test-{_run}"}
+    if REDIS_URL
+    else CACHE_BACKENDS["memory"],
+}
