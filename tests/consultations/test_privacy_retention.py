@@ -15,7 +15,7 @@ from consultations import services
 from consultations.models import RespondentDetails, Response, ResponseDraft
 
 from .test_exactly_once import VALID
-from .test_journey import token_of
+from .test_privacy_sessions import save_for_later
 
 pytestmark = pytest.mark.django_db
 
@@ -81,14 +81,7 @@ def test_a_resume_link_stops_when_its_draft_is_abandoned_and_the_email_says_when
 ):
     settings.ANONYMOUS_DRAFT_RETENTION_DAYS = 28
     client = Client()
-    base = consultation.get_url()
-    first = client.get(client.get(f"{base}respond/")["Location"])
-    token = token_of(first)
-    client.post(first.request["PATH_INFO"], {"token": token, "respondent_type": "tenant"})
-    client.post(
-        f"{base}respond/section/about/", {"token": token, "q-tenant": "no", "save_for_later": "1"}
-    )
-    saved = client.post(f"{base}respond/save/", {"email": "me@example.org"})
+    saved = save_for_later(client, consultation, "me@example.org")
     assert "It works for 28 days after you last save answers" in (
         client.get(saved["Location"]).content.decode()
     )

@@ -42,6 +42,24 @@ def steps_with_tokens(client, consultation, details=DETAILS) -> tuple[dict[str, 
     return posted, token
 
 
+def begin(client, consultation) -> str:
+    """Answer "responding as" (the draft starts here); the response's token."""
+    first = client.get(client.get(f"{consultation.get_url()}respond/")["Location"])
+    token = token_of(first)
+    client.post(first.request["PATH_INFO"], {"token": token, "respondent_type": "tenant"})
+    return token
+
+
+def save_for_later(client, consultation, email: str):
+    """Begin, answer the first section and ask for a resume link; the "saved" redirect."""
+    base = consultation.get_url()
+    token = begin(client, consultation)
+    client.post(
+        f"{base}respond/section/about/", {"token": token, "q-tenant": "no", "save_for_later": "1"}
+    )
+    return client.post(f"{base}respond/save/", {"email": email})
+
+
 def personal(html: str, *extra: str) -> list[str]:
     return [text for text in (NAME, EMAIL, "ada.quintrell", COMMENT, *extra) if text in html]
 
@@ -181,9 +199,7 @@ def test_an_anonymous_respondents_session_ends_with_the_browser_and_when_idle(
     settings.RESPONDENT_SESSION_IDLE_MINUTES = 30
     client = Client()
     base = consultation.get_url()
-    first = client.get(client.get(f"{base}respond/")["Location"])
-    token = token_of(first)
-    client.post(first.request["PATH_INFO"], {"token": token, "respondent_type": "tenant"})
+    token = begin(client, consultation)
     cookie = client.cookies["sessionid"]
     assert cookie["max-age"] == "" and cookie["expires"] == ""  # gone when the browser closes
     key = cookie.value
@@ -211,29 +227,20 @@ def test_a_signed_in_residents_session_is_left_as_their_sign_in_made_it(
 ):
     client = Client()
     client.force_login(django_user_model.objects.create_user("r", "r@example.org", "pw-pw-pw-123"))
-    base = consultation.get_url()
-    first = client.get(client.get(f"{base}respond/")["Location"])
-    client.post(first.request["PATH_INFO"], {"token": token_of(first), "respondent_type": "tenant"})
+    begin(client, consultation)
     assert LAST_SEEN not in client.session
     assert not client.session.get_expire_at_browser_close()
     session = client.session
     session[LAST_SEEN] = int(time.time()) - 24 * 3600
     session.save()
-    html = client.get(f"{base}respond/responding-as/").content.decode()
+    html = client.get(f"{consultation.get_url()}respond/responding-as/").content.decode()
     assert 'value="tenant" checked' in html
 
 
 def test_no_message_puts_anything_in_a_cookie(consultation):
     """Messages live in the server-side session (a message may name a resident)."""
     client = Client()
-    base = consultation.get_url()
-    first = client.get(client.get(f"{base}respond/")["Location"])
-    token = token_of(first)
-    client.post(first.request["PATH_INFO"], {"token": token, "respondent_type": "tenant"})
-    client.post(
-        f"{base}respond/section/about/", {"token": token, "q-tenant": "no", "save_for_later": "1"}
-    )
-    saved = client.post(f"{base}respond/save/", {"email": EMAIL})
+    saved = save_for_later(client, consultation, EMAIL)
     assert len(mail.outbox) == 1
     assert set(saved.cookies) <= {"sessionid", "csrftoken"} and "messages" not in client.cookies
     assert all(EMAIL not in morsel.value for morsel in client.cookies.values())
