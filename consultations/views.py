@@ -3,8 +3,11 @@
 Steps: [responding as] → each visible survey section → [your details] → check your answers →
 confirmation (POST-redirect-GET). Answers are kept in a ``ResponseDraft`` after every step
 (signed-in residents resume automatically; anonymous residents through their session or an
-emailed resume link). Every form carries the draft's one-time token; the final POST hands it to
-``services.submit_response``. ``ConsultationPage``'s routes call these functions.
+emailed resume link); the draft starts with the first valid answer POSTed, never on a GET.
+Every form carries the draft's one-time token, which works only for the session or account
+holding the draft (``check_token``); the final POST hands it to ``services.submit_response``.
+What the session keeps, and for how long, is ``consultations.respondent_session``'s.
+``ConsultationPage``'s routes call these functions.
 """
 
 from __future__ import annotations
