@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -280,19 +281,26 @@ def _hash(key: str) -> str:
 
 
 @transaction.atomic
-def start_draft(*, consultation: ConsultationPage, user=None, language: str = "") -> ResponseDraft:
-    """The signed-in resident's draft for this consultation, or a new anonymous draft."""
+def start_draft(
+    *,
+    consultation: ConsultationPage,
+    user=None,
+    language: str = "",
+    token: uuid.UUID | None = None,
+) -> ResponseDraft:
+    """The signed-in resident's draft for this consultation, or a new anonymous draft.
+
+    ``token`` is the form token the new draft takes (a new one if not given); a token already
+    claimed raises ``IntegrityError`` (it is unique).
+    """
     page = consultation.canonical()
+    fields = {"expires_at": page.closes_at, "language": language, "token": token or uuid.uuid4()}
     if user is not None and user.is_authenticated:
         draft, _created = ResponseDraft.objects.get_or_create(
-            consultation=page,
-            user=user,
-            defaults={"expires_at": page.closes_at, "language": language},
+            consultation=page, user=user, defaults=fields
         )
         return draft
-    return ResponseDraft.objects.create(
-        consultation=page, expires_at=page.closes_at, language=language
-    )
+    return ResponseDraft.objects.create(consultation=page, **fields)
 
 
 @transaction.atomic
@@ -344,11 +352,24 @@ def issue_resume_key(*, draft: ResponseDraft) -> str:
     return key
 
 
+def abandoned_before(now=None):
+    """Anonymous drafts last changed at or before this moment are abandoned (and deleted)."""
+    return (now or timezone.now()) - timedelta(days=settings.ANONYMOUS_DRAFT_RETENTION_DAYS)
+
+
+def resume_link_works_until(*, draft: ResponseDraft):
+    """When an anonymous draft's resume link stops working unless more answers are saved."""
+    return min(
+        draft.expires_at, draft.updated_at + timedelta(days=settings.ANONYMOUS_DRAFT_RETENTION_DAYS)
+    )
+
+
 def draft_for_resume_key(*, consultation: ConsultationPage, key: str) -> ResponseDraft | None:
     return ResponseDraft.objects.filter(
         consultation=consultation.canonical(),
         resume_key_hash=_hash(key),
         expires_at__gt=timezone.now(),
+        updated_at__gt=abandoned_before(),
     ).first()
 
 
@@ -356,7 +377,14 @@ def send_resume_link(*, draft: ResponseDraft, email: str, url: str, page: Consul
     """Email a resume link; raises ``EmailNotSent`` so the resident can be told to try again."""
     subject = _("Continue your response to %(title)s") % {"title": page.title}
     body = render_to_string(
-        "components/consultations/email/resume.txt", {"page": page, "url": url, "draft": draft}
+        "components/consultations/email/resume.txt",
+        {
+            "page": page,
+            "url": url,
+            "draft": draft,
+            "until": resume_link_works_until(draft=draft),
+            "days": settings.ANONYMOUS_DRAFT_RETENTION_DAYS,
+        },
     )
     _send(subject, body, email, what="resume link")
 
@@ -438,7 +466,11 @@ def erase_respondent(*, response: Response, erase_answers: bool = False) -> None
 def apply_retention(*, now=None, retention_days: int | None = None) -> dict[str, int]:
     """Anonymise personal details of responses to consultations closed longer than the setting.
 
-    Also deletes drafts past their expiry. Returns counts for the command's output.
+    Also deletes every draft whose consultation has closed (``expires_at``), and anonymous drafts
+    not changed for ``settings.ANONYMOUS_DRAFT_RETENTION_DAYS`` (their sessions ended long ago
+    and their resume links have stopped working). A signed-in resident's draft stays until the
+    consultation closes or the account is deleted. Submitted responses are not touched here
+    beyond the anonymising above. Returns counts for the command's output.
     """
     now = now or timezone.now()
     if retention_days is None:
@@ -449,4 +481,11 @@ def apply_retention(*, now=None, retention_days: int | None = None) -> dict[str,
     )
     anonymised = due.update(name="", email="", address="", wants_updates=False, anonymised_at=now)
     drafts, _deleted = ResponseDraft.objects.filter(expires_at__lte=now).delete()
-    return {"anonymised": anonymised, "drafts_deleted": drafts}
+    abandoned, _deleted = ResponseDraft.objects.filter(
+        user__isnull=True, updated_at__lte=abandoned_before(now)
+    ).delete()
+    return {
+        "anonymised": anonymised,
+        "drafts_deleted": drafts,
+        "abandoned_drafts_deleted": abandoned,
+    }

@@ -3,31 +3,34 @@
 Steps: [responding as] → each visible survey section → [your details] → check your answers →
 confirmation (POST-redirect-GET). Answers are kept in a ``ResponseDraft`` after every step
 (signed-in residents resume automatically; anonymous residents through their session or an
-emailed resume link). Every form carries the draft's one-time token; the final POST hands it to
-``services.submit_response``. ``ConsultationPage``'s routes call these functions.
+emailed resume link); the draft starts with the first valid answer POSTed, never on a GET.
+Every form carries the draft's one-time token, which works only for the session or account
+holding the draft (``check_token``); the final POST hands it to ``services.submit_response``.
+What the session keeps, and for how long, is ``consultations.respondent_session``'s.
+``ConsultationPage``'s routes call these functions.
 """
 
 from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from consultations import services, survey
+from consultations import respondent_session, services, survey
 from consultations.models import RespondentType, Response, ResponseDraft, Status
 from portal import ratelimit
 from portal.text import UNSTORABLE_MESSAGE, clean_typed_text
 
-SESSION_DRAFT = "consultations:draft:%s"
-SESSION_CONFIRMED = "consultations:confirmed:%s"
 RESPONDING_AS = "responding-as"
 DETAILS = "your-details"
 CHECK = "check"
@@ -44,25 +47,57 @@ def step_url(page, step: str) -> str:
 
 
 # --- drafts in the session ------------------------------------------------------------------
-def get_draft(request, page, *, create=False) -> ResponseDraft | None:
+def get_draft(request, page) -> ResponseDraft | None:
+    """This account's or this browser session's draft; never another's."""
     canonical = page.canonical()
     if request.user.is_authenticated:
-        draft = ResponseDraft.objects.filter(consultation=canonical, user=request.user).first()
-    else:
-        pk = request.session.get(SESSION_DRAFT % canonical.pk)
-        draft = (
-            ResponseDraft.objects.filter(pk=pk, consultation=canonical, user__isnull=True).first()
-            if pk
-            else None
-        )
-    if draft is None and create:
-        ratelimit.enforce(request, "draft")
+        return ResponseDraft.objects.filter(consultation=canonical, user=request.user).first()
+    pk = respondent_session.draft_pk(request, page)
+    if not pk:
+        return None
+    return ResponseDraft.objects.filter(pk=pk, consultation=canonical, user__isnull=True).first()
+
+
+def new_draft(request, page) -> ResponseDraft:
+    """The draft for the first answer this session or account POSTs, under the form's token.
+
+    ``check_token`` has already found the token fresh; a concurrent claim of the same token
+    (the unique constraint) is answered as an expired form.
+    """
+    ratelimit.enforce(request, "draft")
+    try:
         draft = services.start_draft(
-            consultation=canonical, user=request.user, language=translation.get_language()
+            consultation=page.canonical(),
+            user=request.user,
+            language=translation.get_language(),
+            token=uuid.UUID(request.POST["token"]),
         )
-        if not request.user.is_authenticated:
-            request.session[SESSION_DRAFT % canonical.pk] = draft.pk
+    except IntegrityError:
+        raise respondent_session.FormExpired from None
+    if not request.user.is_authenticated:
+        respondent_session.remember_draft(request, page, draft)
     return draft
+
+
+def form_token(draft) -> str:
+    """The token a step's form carries: the draft's, or (no draft yet) a fresh one.
+
+    A GET never creates a draft or a session: the first valid answer POSTed creates the draft
+    under the fresh token, so the token is the same on every step of one response.
+    """
+    return str(draft.token if draft else uuid.uuid4())
+
+
+def fresh_token(posted: str) -> bool:
+    """A well-formed token that no draft or response has claimed."""
+    try:
+        token = uuid.UUID(posted)
+    except ValueError:
+        return False
+    return not (
+        ResponseDraft.objects.filter(token=token).exists()
+        or Response.objects.filter(token=token).exists()
+    )
 
 
 def steps(page, definition, draft) -> list[str]:
@@ -103,19 +138,40 @@ def guard(request, page):
     return None
 
 
-def token_problem(request, draft) -> Response | str | None:
-    """``None`` if the posted token is this draft's; the stored response if already sent."""
+def own_sent_response(request, page, posted: str) -> Response | None:
+    """The response sent with this token, only if this session or account sent it."""
+    record = respondent_session.sent(request, page)
+    if record and record.get("token") == posted:
+        return Response.objects.filter(consultation=page.canonical(), token=posted).first()
+    if request.user.is_authenticated:
+        try:
+            token = uuid.UUID(posted)
+        except ValueError:
+            return None
+        return Response.objects.filter(
+            consultation=page.canonical(), token=token, respondent=request.user
+        ).first()
+    return None
+
+
+def check_token(request, page, draft, *, first_step=True) -> str:
+    """Empty if the posted token is this session's own form, else the message to show with it.
+
+    A token this session or account already sent raises ``SentByThisSession`` (a second click on
+    "Send" finds its confirmation). Without a draft, a fresh token starts one (``first_step``:
+    every step but "check your answers"). Any other token, with no draft of this session's own
+    to show instead, raises ``FormExpired``: another session's token learns nothing and changes
+    nothing.
+    """
     posted = request.POST.get("token", "")
     if draft is not None and posted == str(draft.token):
-        return None
-    try:
-        token = uuid.UUID(posted)
-    except ValueError:
-        token = None
-    if token:
-        previous = Response.objects.filter(token=token).first()
-        if previous:
-            return previous
+        return ""
+    if previous := own_sent_response(request, page, posted):
+        raise respondent_session.SentByThisSession(previous)
+    if draft is None:
+        if first_step and fresh_token(posted):
+            return ""
+        raise respondent_session.FormExpired
     return _("This form has expired or was already sent. Check your answers and continue.")
 
 
@@ -125,19 +181,22 @@ def already_sent(request, page) -> Response | None:
     A resident who presses Back after sending lands on a step whose draft is gone; without this
     they would silently start a new, empty response.
     """
-    reference = request.session.get(SESSION_CONFIRMED % page.canonical().pk)
-    if not reference or get_draft(request, page) is not None:
+    record = respondent_session.sent(request, page)
+    if not record or get_draft(request, page) is not None:
         return None
-    return Response.objects.filter(consultation=page.canonical(), reference=reference).first()
+    return Response.objects.filter(
+        consultation=page.canonical(), reference=record.get("reference")
+    ).first()
 
 
 def sent_page(request, page, response: Response):
     """ "You have already sent your response", for a GET; a POST is redirected (PRG).
 
     A second click on "Send" (its token is the sent response's) goes to the confirmation again.
+    The page names no reference: the confirmation shows it once.
     """
     if request.method == "POST":
-        if token_problem(request, None) == response:
+        if request.POST.get("token", "") == str(response.token):
             return HttpResponseRedirect(url(page, "confirmation"))
         return HttpResponseRedirect(url(page, "respond"))
     return TemplateResponse(
@@ -146,7 +205,6 @@ def sent_page(request, page, response: Response):
         {
             "page": page,
             "reason": "sent",
-            "previous": response,
             "again_url": None
             if page.one_response_per_account
             else url(page, "respond") + "?again=1",
@@ -155,23 +213,42 @@ def sent_page(request, page, response: Response):
 
 
 def confirm(request, page, response: Response):
-    request.session[SESSION_CONFIRMED % page.canonical().pk] = response.reference
+    respondent_session.remember_sent(request, page, response)
     return HttpResponseRedirect(url(page, "confirmation"))
+
+
+def form_expired(request, page):
+    """The generic answer to a form that is not this session's: nothing about anyone's draft."""
+    return TemplateResponse(
+        request,
+        "pages/consultations/respond_unavailable.html",
+        {
+            "page": page,
+            "reason": "expired",
+            "start_url": url(page, "respond"),
+            "idle_minutes": settings.RESPONDENT_SESSION_IDLE_MINUTES,
+        },
+        status=403,
+    )
+
+
+journey = respondent_session.journey(expired=form_expired, to_confirmation=confirm)
 
 
 # --- steps ------------------------------------------------------------------------------------
 # Every step is personal and holds a one-time token: never keep it in a shared or browser cache
 # (the back-forward cache would show a stale form for a response that was already sent).
 @never_cache
+@journey
 def start(request, page):
     if refusal := guard(request, page):
         return refusal
     if previous := already_sent(request, page):
         if request.GET.get("again") != "1" or page.one_response_per_account:
             return sent_page(request, page, previous)
-        request.session.pop(SESSION_CONFIRMED % page.canonical().pk, None)
+        respondent_session.forget_sent(request, page)
     definition = page.survey_definition()
-    draft = get_draft(request, page, create=True)
+    draft = get_draft(request, page)  # created by the first answer POSTed, never by a GET
     return HttpResponseRedirect(step_url(page, steps(page, definition, draft)[0]))
 
 
@@ -199,19 +276,20 @@ def render_step(request, page, template, context, status=200):
 
 
 @never_cache
+@journey
 def section_step(request, page, section_id):
     if refusal := guard(request, page):
         return refusal
     if previous := already_sent(request, page):
         return sent_page(request, page, previous)
     definition = page.survey_definition()
-    draft = get_draft(request, page, create=request.method == "POST")
-    if draft is None:
-        return HttpResponseRedirect(url(page, "respond"))
+    draft = get_draft(request, page)
+    form_error = check_token(request, page, draft) if request.method == "POST" else ""
+    answers_so_far = draft.answers if draft else {}
     sections = {
         s["id"]: s
         for s in survey.visible_sections(
-            definition, draft.answers, respondent_type=draft.respondent_type
+            definition, answers_so_far, respondent_type=draft.respondent_type if draft else ""
         )
     }
     if section_id not in sections:
@@ -222,18 +300,14 @@ def section_step(request, page, section_id):
     section = sections[section_id]
     return_to_check = request.GET.get("return") == "check"
     estates = services.estates_for(definition)
-    form_error = ""
     if request.method == "POST":
         forms = [
             survey.QuestionForm(q, data=request.POST, estates=estates) for q in section["questions"]
         ]
         results = [form.is_valid() for form in forms]  # check every question, show every error
         valid = all(results)
-        problem = token_problem(request, draft)
-        if isinstance(problem, Response):
-            return confirm(request, page, problem)
-        form_error = problem or ""
         if valid and not form_error:
+            draft = draft or new_draft(request, page)
             answers, cleared = {}, []
             for form in forms:
                 qid = form.question["id"]
@@ -255,7 +329,7 @@ def section_step(request, page, section_id):
             return _next(page, definition, draft, section_id, return_to_check)
     else:
         forms = [
-            survey.QuestionForm(q, initial=draft.answers, estates=estates)
+            survey.QuestionForm(q, initial=answers_so_far, estates=estates)
             for q in section["questions"]
         ]
     order, position, back = _navigation(page, definition, draft, section_id, return_to_check)
@@ -269,6 +343,7 @@ def section_step(request, page, section_id):
             "fields": [field_context(form, estates) for form in forms],
             "single": len(forms) == 1,
             "draft": draft,
+            "token": form_token(draft),
             "back_url": back,
             "form_error": form_error,
             "errors": [
@@ -338,29 +413,26 @@ def field_context(form: survey.QuestionForm, estates) -> dict:
 
 
 @never_cache
+@journey
 def responding_as(request, page):
     if refusal := guard(request, page):
         return refusal
     if previous := already_sent(request, page):
         return sent_page(request, page, previous)
     definition = page.survey_definition()
-    draft = get_draft(request, page, create=request.method == "POST")
-    if draft is None:
-        return HttpResponseRedirect(url(page, "respond"))
+    draft = get_draft(request, page)
     return_to_check = request.GET.get("return") == "check"
     choices = [(v, label) for v, label in RespondentType.choices if v]
     error = form_error = ""
-    value = draft.respondent_type
+    value = draft.respondent_type if draft else ""
     if request.method == "POST":
         value = request.POST.get("respondent_type", "")
-        problem = token_problem(request, draft)
-        if isinstance(problem, Response):
-            return confirm(request, page, problem)
-        form_error = problem or ""
+        form_error = check_token(request, page, draft)
         if value not in dict(choices):
             error = _("Select who you are responding as.")
             value = ""
         elif not form_error:
+            draft = draft or new_draft(request, page)
             services.save_draft_answers(draft=draft, definition=definition, respondent_type=value)
             return _next(page, definition, draft, RESPONDING_AS, return_to_check)
     order, position, back = _navigation(page, definition, draft, RESPONDING_AS, return_to_check)
@@ -371,6 +443,7 @@ def responding_as(request, page):
         {
             "page": page,
             "draft": draft,
+            "token": form_token(draft),
             "choices": [{"value": v, "label": lab, "checked": v == value} for v, lab in choices],
             "error": error,
             "errors": [{"anchor": f"respondent_type-{choices[0][0]}", "error": error}]
@@ -385,17 +458,16 @@ def responding_as(request, page):
 
 
 @never_cache
+@journey
 def your_details(request, page):
     if refusal := guard(request, page):
         return refusal
     if previous := already_sent(request, page):
         return sent_page(request, page, previous)
     definition = page.survey_definition()
-    draft = get_draft(request, page, create=request.method == "POST")
-    if draft is None:
-        return HttpResponseRedirect(url(page, "respond"))
+    draft = get_draft(request, page)
     return_to_check = request.GET.get("return") == "check"
-    details = dict(draft.details)
+    details = dict(draft.details) if draft else {}
     if not details and request.user.is_authenticated:
         details = {"email": request.user.email}
     errors: dict[str, str] = {}
@@ -426,11 +498,9 @@ def your_details(request, page):
                 )
         elif details["wants_updates"] or details["receipt"]:
             errors["email"] = _("Enter your email address so we can write to you.")
-        problem = token_problem(request, draft)
-        if isinstance(problem, Response):
-            return confirm(request, page, problem)
-        form_error = problem or ""
+        form_error = check_token(request, page, draft)
         if not errors and not form_error:
+            draft = draft or new_draft(request, page)
             services.save_draft_answers(draft=draft, definition=definition, details=details)
             return _next(page, definition, draft, DETAILS, return_to_check)
     order, position, back = _navigation(page, definition, draft, DETAILS, return_to_check)
@@ -441,6 +511,7 @@ def your_details(request, page):
         {
             "page": page,
             "draft": draft,
+            "token": form_token(draft),
             "details": details,
             "errors": errors,
             "form_error": form_error,
@@ -481,6 +552,7 @@ def summary_rows(page, definition, draft, estates) -> list[dict]:
 
 
 @never_cache
+@journey
 def check_answers(request, page):
     if refusal := guard(request, page):
         return refusal
@@ -490,9 +562,7 @@ def check_answers(request, page):
     draft = get_draft(request, page)
     if draft is None:
         if request.method == "POST":
-            problem = token_problem(request, None)
-            if isinstance(problem, Response):
-                return confirm(request, page, problem)
+            check_token(request, page, None, first_step=False)  # always raises
         return HttpResponseRedirect(url(page, "respond"))
     estates = services.estates_for(definition)
     errors: dict[str, str] = {}
@@ -500,10 +570,7 @@ def check_answers(request, page):
     status = 200
     if request.method == "POST":
         ratelimit.enforce(request, "response")
-        problem = token_problem(request, draft)
-        if isinstance(problem, Response):
-            return confirm(request, page, problem)
-        form_error = problem or ""
+        form_error = check_token(request, page, draft, first_step=False)
         if page.ask_responding_as and not draft.respondent_type:
             errors[RESPONDING_AS] = _("Select who you are responding as.")
         if not form_error and not errors:
@@ -524,7 +591,7 @@ def check_answers(request, page):
             except services.AlreadyResponded as already:
                 return unavailable(request, page, reason="already", response=already.response)
             else:
-                request.session.pop(SESSION_DRAFT % page.canonical().pk, None)
+                respondent_session.forget_draft(request, page)
                 return confirm(request, page, submission.response)
         status = 200
     rows = summary_rows(page, definition, draft, estates)
@@ -536,6 +603,7 @@ def check_answers(request, page):
         {
             "page": page,
             "draft": draft,
+            "token": form_token(draft),
             "rows": rows,
             "errors": [row for row in rows if row["error"]],
             "form_error": form_error,
@@ -548,13 +616,30 @@ def check_answers(request, page):
 
 
 @never_cache
+@journey
 def confirmation(request, page):
-    reference = request.session.get(SESSION_CONFIRMED % page.canonical().pk)
-    if not reference:
+    """The reference and where a copy went, once per session; after that only "received".
+
+    A later visit (Back, a refresh, the next person at a shared computer) learns that a response
+    was sent from this browser, and nothing about it or the respondent.
+    """
+    record = respondent_session.sent(request, page)
+    if not record:
         return HttpResponseRedirect(page.url)
-    response = Response.objects.filter(reference=reference).select_related("details").first()
+    if record.get("shown"):
+        return TemplateResponse(
+            request,
+            "pages/consultations/respond_confirmation.html",
+            {"page": page, "response": None},
+        )
+    response = (
+        Response.objects.filter(consultation=page.canonical(), reference=record.get("reference"))
+        .select_related("details")
+        .first()
+    )
     if response is None:
         return HttpResponseRedirect(page.url)
+    respondent_session.mark_shown(request, page)
     details = getattr(response, "details", None)
     # Say nothing about a copy unless one was asked for; "pending" promises the week of retries
     # that services.RECEIPT_RETRY_DAYS gives.
@@ -574,6 +659,7 @@ def confirmation(request, page):
 
 
 @never_cache
+@journey
 def save_for_later(request, page):
     """Anonymous residents ask for a resume link by email (signed-in answers save as they go)."""
     if refusal := guard(request, page):
@@ -618,19 +704,21 @@ def save_for_later(request, page):
             "error": error,
             "email": email,
             "sent": request.GET.get("sent") == "1",
+            "link_days": settings.ANONYMOUS_DRAFT_RETENTION_DAYS,
             "back_url": url(page, "respond"),
         },
     )
 
 
 @never_cache
+@journey
 def resume(request, page, key):
     if refusal := guard(request, page):
         return refusal
     draft = services.draft_for_resume_key(consultation=page, key=key)
     if draft is None:
         return unavailable(request, page, reason="link_expired", status=404)
-    request.session[SESSION_DRAFT % page.canonical().pk] = draft.pk
+    respondent_session.remember_draft(request, page, draft)
     definition = page.survey_definition()
     order = steps(page, definition, draft)
     answered = {k.split(".")[0] for k in draft.answers}

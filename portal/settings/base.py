@@ -328,6 +328,17 @@ PORTAL_RATE_LIMITS = {
 
 # --- Security defaults that hold everywhere --------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+# Messages live in the server-side session, never in a cookie: a message may name a resident.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# --- Respondents' privacy (see consultations/respondent_session.py) ---------------------------
+# An anonymous respondent's session ends when the browser closes and after this many minutes
+# without a step of the responding journey (shared computers in libraries and family phones).
+# Signed-in residents keep the session their sign-in gave them.
+RESPONDENT_SESSION_IDLE_MINUTES = int(env("RESPONDENT_SESSION_IDLE_MINUTES", "30"))
+# apply_retention deletes an anonymous draft this many days after its last change (its emailed
+# resume link stops working then too); every draft goes when its consultation closes.
+ANONYMOUS_DRAFT_RETENTION_DAYS = int(env("ANONYMOUS_DRAFT_RETENTION_DAYS", "28"))
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

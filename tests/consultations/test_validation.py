@@ -95,9 +95,9 @@ def test_required_text_email_postcode_and_consent(client, consultation):
     )
     assert "Enter a full UK postcode, like E8 1DY." in response.content.decode()
     assert 'value="SW1A"' in response.content.decode()
-    draft = ResponseDraft.objects.get()
-    draft.answers = {"tenant": "no"}
-    draft.save()
+    assert not ResponseDraft.objects.exists()  # a draft starts with the first valid answer
+    client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "no"})
+    assert ResponseDraft.objects.get().answers == {"tenant": "no"}
     response = client.post(
         f"{base}respond/section/finally/",
         {"token": token, "q-contact": "not-an-email", "q-age": "25-64", "q-consent": ""},

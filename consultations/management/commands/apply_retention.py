@@ -1,4 +1,4 @@
-"""Anonymise personal details of responses to consultations closed longer than the setting."""
+"""The daily retention run: anonymise old respondents' details, delete old drafts."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,7 +8,8 @@ from consultations import services
 class Command(BaseCommand):
     help = (
         "Remove names, email addresses and addresses from responses to consultations that closed "
-        "longer ago than the retention setting, and delete expired drafts. Answers are kept."
+        "longer ago than the retention setting, delete drafts of closed consultations and "
+        "anonymous drafts unchanged for ANONYMOUS_DRAFT_RETENTION_DAYS. Answers are kept."
     )
 
     def add_arguments(self, parser):
@@ -20,5 +21,6 @@ class Command(BaseCommand):
         counts = services.apply_retention(retention_days=options["days"])
         self.stdout.write(
             f"Anonymised {counts['anonymised']} respondents' details; "
-            f"deleted {counts['drafts_deleted']} expired drafts."
+            f"deleted {counts['drafts_deleted']} expired drafts and "
+            f"{counts['abandoned_drafts_deleted']} abandoned anonymous drafts."
         )
