@@ -1,4 +1,4 @@
-"""Accounts for residents and staff: django-allauth adapted to the portal's wording and GOV.UK forms.
+"""Accounts for residents and staff: django-allauth in the portal's wording and GOV.UK forms.
 
 allauth's own messages are written for developers ("Invalid login.", "Password (again)") and
 ship no Bengali, Urdu or Yiddish. The adapter and form subclasses here replace every message
@@ -81,6 +81,22 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             mark_rate_limited(context.request)
         return super().validation_error(code, *args)
 
+    def is_reauthentication_required(self, app: str = "") -> bool:
+        """Setting up a first second factor needs no second password prompt: it is what every
+        staff member does straight after signing in. Changing factors later still asks."""
+        from allauth.mfa.models import Authenticator
+
+        request = context.request
+        user = getattr(request, "user", None)
+        if (
+            app == "allauth.mfa"
+            and user is not None
+            and user.is_authenticated
+            and not Authenticator.objects.filter(user_id=user.pk).exists()
+        ):
+            return False
+        return super().is_reauthentication_required(app=app)
+
     def pre_authenticate(self, request, **credentials):
         try:
             super().pre_authenticate(request, **credentials)
@@ -118,9 +134,7 @@ class PortalMFAAdapter(DefaultMFAAdapter):
             "Set up an authenticator app or a passkey before you make recovery codes."
         ),
         "incorrect_code": _("The code is not right. Enter the 6-digit code your app shows now."),
-        "unverified_email": _(
-            "Confirm your email address before you set up a second factor."
-        ),
+        "unverified_email": _("Confirm your email address before you set up a second factor."),
     }
 
     def can_delete_authenticator(self, authenticator) -> bool:
@@ -244,9 +258,7 @@ class ReauthenticateForm(PlainLabelsMixin, allauth_forms.ReauthenticateForm):
 
 
 AUTHENTICATOR_CODE = _("Code from your authenticator app")
-AUTHENTICATOR_CODE_HINT = _(
-    "The 6-digit code your app shows now, or one of your recovery codes."
-)
+AUTHENTICATOR_CODE_HINT = _("The 6-digit code your app shows now, or one of your recovery codes.")
 ENTER_AUTHENTICATOR_CODE = _("Enter the code from your authenticator app")
 
 
@@ -284,11 +296,26 @@ class ActivateTOTPForm(PlainLabelsMixin, RefusalAuditMixin, totp_forms.ActivateT
     required = {"code": ENTER_AUTHENTICATOR_CODE}
     hints = {"code": _("The 6-digit code your app shows after you add the account.")}
 
+    def clean_code(self):
+        from portal.staff_access import record_factor_passed
+
+        code = super().clean_code()
+        record_factor_passed(context.request, self.user, "totp")
+        return code
+
 
 class AddWebAuthnForm(PlainLabelsMixin, webauthn_forms.AddWebAuthnForm):
     labels = {"name": _("Name for this passkey")}
     required = {"name": _("Enter a name for this passkey")}
     hints = {"name": _("For example, work laptop or phone.")}
+
+    def clean(self):
+        from portal.staff_access import record_factor_passed
+
+        cleaned_data = super().clean()
+        if not self.errors:
+            record_factor_passed(context.request, self.user, "webauthn")
+        return cleaned_data
 
 
 class EditWebAuthnForm(PlainLabelsMixin, webauthn_forms.EditWebAuthnForm):

@@ -155,6 +155,4 @@ def connect_signals() -> None:
         _on_factor_removed, dispatch_uid="portal_audit_removed"
     )
     mfa_signals.authenticator_reset.connect(_on_factor_reset, dispatch_uid="portal_audit_reset")
-    mfa_signals.authentication_failed.connect(
-        _on_factor_failed, dispatch_uid="portal_audit_failed"
-    )
+    mfa_signals.authentication_failed.connect(_on_factor_failed, dispatch_uid="portal_audit_failed")

@@ -138,15 +138,9 @@ class StaffAccessMiddleware:
         return False
 
 
-def _passed_on_enrolment(sender, request, user, authenticator, **kwargs):
-    """Enrolling a factor checks a code (or a passkey) from it: that is passing it."""
-    if request is not None and authenticator.type in SECOND_FACTOR_TYPES:
-        record_authentication(request, user, "mfa", type=authenticator.type, id=authenticator.pk)
-
-
-def connect_signals() -> None:
-    from allauth.mfa import signals as mfa_signals
-
-    mfa_signals.authenticator_added.connect(
-        _passed_on_enrolment, dispatch_uid="portal_staff_passed_on_enrolment"
-    )
+def record_factor_passed(request, user, kind: str) -> None:
+    """Enrolling a factor checks a code (or a passkey) from it: that is passing it, and a fresh
+    proof of identity (so the recovery codes made with it can be shown at once). Called by the
+    enrolment forms in ``portal.accounts`` once the new factor's proof is valid."""
+    if request is not None:
+        record_authentication(request, user, "mfa", type=kind, reauthenticated=True)

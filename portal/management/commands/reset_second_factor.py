@@ -28,9 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, account, reason, **options):
         user = self.find_account(account)
         with transaction.atomic():
-            removed = list(
-                Authenticator.objects.filter(user=user).values_list("type", flat=True)
-            )
+            removed = list(Authenticator.objects.filter(user=user).values_list("type", flat=True))
             Authenticator.objects.filter(user=user).delete()
             ended = end_sessions(user)
             audit.record(
@@ -52,9 +50,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{account} had no second factor; nothing removed (logged).")
 
     def find_account(self, account: str):
-        users = get_user_model().objects.filter(email__iexact=account) | get_user_model().objects.filter(
-            username=account
-        )
+        users = get_user_model().objects.filter(
+            email__iexact=account
+        ) | get_user_model().objects.filter(username=account)
         users = list(users.distinct()[:2])
         if len(users) != 1:
             raise CommandError(f"No single account matches {account!r}.")
