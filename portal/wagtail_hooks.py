@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -35,6 +36,9 @@ class AdministratorsReadOnly(BasePermissionPolicy):
         return get_user_model().objects.filter(is_active=True, is_superuser=True)
 
 
+register_permission_policy(AuditEvent, AdministratorsReadOnly(AuditEvent))
+
+
 class AuditEventViewSet(ModelViewSet):
     model = AuditEvent
     icon = "history"
@@ -49,10 +53,6 @@ class AuditEventViewSet(ModelViewSet):
     # Required by ModelViewSet; the add and edit views refuse everyone (AdministratorsReadOnly).
     form_fields = ["action"]
     list_export = []
-
-    @property
-    def permission_policy(self):
-        return AdministratorsReadOnly(self.model)
 
     def get_queryset(self, request):
         return AuditEvent.objects.select_related("user")
