@@ -21,9 +21,7 @@ def enrol_staff(user) -> None:
     )
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, generate_totp_secret())
-    if not Authenticator.objects.filter(
-        user=user, type=Authenticator.Type.RECOVERY_CODES
-    ).exists():
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
         RecoveryCodes.activate(user)
 
 

@@ -1,8 +1,8 @@
 """The consultation staff tools in the Wagtail admin, in a real browser.
 
 An analyst signs in through the one sign-in (password, then second factor) and uses the results
-(split by language), the free-text coding page (adding a theme and tagging an answer with it) and assisted entry
-(including its error state), with axe-core on every page. Editors, who edit consultation pages
+(split by language), the free-text coding page (adding a theme and tagging an answer with it)
+and assisted entry (including its error state), with axe-core on every page. Editors, who edit consultation pages
 but must not read responses, are turned away from the same addresses.
 """
 
