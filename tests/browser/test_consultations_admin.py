@@ -2,8 +2,8 @@
 
 An analyst signs in through the one sign-in (password, then second factor) and uses the results
 (split by language), the free-text coding page (adding a theme and tagging an answer with it)
-and assisted entry (including its error state), with axe-core on every page. Editors, who edit consultation pages
-but must not read responses, are turned away from the same addresses.
+and assisted entry (including its error state), with axe-core on every page. Editors, who edit
+consultation pages but must not read responses, are turned away from the same addresses.
 """
 
 from __future__ import annotations
