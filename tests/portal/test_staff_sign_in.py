@@ -166,7 +166,9 @@ def test_residents_sign_in_as_before_without_a_second_factor(home_page):
     client = Client()
     response = sign_in(client, resident.email, next_url="/en/accounts/profile/")
     assert response["Location"] == "/en/accounts/profile/"
-    assert "Your account" in client.get("/en/accounts/profile/").content.decode()
+    profile = client.get("/en/accounts/profile/").content.decode()
+    assert "Your account" in profile
+    assert "Two-step sign-in" in profile and "Not set up" in profile, "optional for residents"
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
 
 
