@@ -9,7 +9,10 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal import audit
         from portal.signals import setup_roles_after_migrate
+
+        audit.connect_signals()
 
         post_migrate.connect(
             setup_roles_after_migrate, sender=self, dispatch_uid="portal_setup_roles"

@@ -6,13 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import staff_access, views
 from portal.sitemaps import MultilingualSitemap
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
+    # One sign-in for everyone: Wagtail's own form is replaced by allauth's (second factor and
+    # rate limits included). Listed before Wagtail's URLs so it wins.
+    path("admin/login/", staff_access.admin_login, name="portal_admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from portal import staff_access
 from portal.forms import DeleteAccountForm
 from portal.health import DATABASE_CONNECTION_ERRORS, database_is_reachable
 from portal.services import delete_account
@@ -89,6 +90,7 @@ def account_profile(request):
         {
             "page_title": _("Your account"),
             "email_addresses": request.user.emailaddress_set.order_by("-primary", "email"),
+            "has_second_factor": staff_access.has_second_factor(request.user),
         },
     )
 

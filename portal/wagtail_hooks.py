@@ -1,10 +1,16 @@
-"""Admin for the site-wide layer: the per-locale main menu under Snippets."""
+"""Admin for the site-wide layer: the per-locale main menu under Snippets, and the audit log
+(Settings → Audit log, administrators only, read-only)."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.models import MainMenu
+from portal.models import AuditEvent, MainMenu
 
 
 class MainMenuViewSet(SnippetViewSet):
@@ -16,3 +22,42 @@ class MainMenuViewSet(SnippetViewSet):
 
 
 register_snippet(MainMenuViewSet)
+
+
+class AdministratorsReadOnly(BasePermissionPolicy):
+    """The audit log is read by administrators (superusers) and written by no one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.is_superuser
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+
+register_permission_policy(AuditEvent, AdministratorsReadOnly(AuditEvent))
+
+
+class AuditEventViewSet(ModelViewSet):
+    model = AuditEvent
+    icon = "history"
+    menu_label = _("Audit log")
+    add_to_settings_menu = True
+    url_prefix = "audit-log"
+    list_display = ["at", "action_label", "user", "ip_network"]
+    list_filter = ["action"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["at", "action_label", "user", "ip_network", "details"]
+    copy_view_enabled = False
+    # Required by ModelViewSet; the add and edit views refuse everyone (AdministratorsReadOnly).
+    form_fields = ["action"]
+    list_export = []
+
+    def get_queryset(self, request):
+        return AuditEvent.objects.select_related("user")
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_log():
+    return AuditEventViewSet("audit_log")

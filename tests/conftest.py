@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: locales and a site whose root is a HomePage."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 from portal.locales import ensure_locales
@@ -68,3 +69,35 @@ def _fresh_default_cache():
     else:
         cache.clear()
     yield
+
+
+class StaffReadyClient(Client):
+    """Django's test client whose ``force_login`` also gets a staff account past the second
+    factor, the way a real sign-in would: an authenticator app is enrolled for the account if
+    it has none, and the session records a passed ``mfa`` authentication through allauth's own
+    ``record_authentication``. Accounts that cannot reach the admin are signed in unchanged.
+
+    Tests of the second factor itself use ``django.test.Client`` directly.
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        from allauth.account.internal.flows.login import record_authentication
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+        from django.http import HttpRequest
+
+        from portal.staff_access import can_reach_admin, has_second_factor
+
+        if not can_reach_admin(user):
+            return
+        if not has_second_factor(user):
+            TOTP.activate(user, generate_totp_secret())
+        request = HttpRequest()
+        request.session = self.session
+        record_authentication(request, user, "mfa", type="totp")
+        request.session.save()
+
+
+@pytest.fixture
+def client():
+    return StaffReadyClient()

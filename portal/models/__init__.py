@@ -1,9 +1,11 @@
+from .audit import AuditEvent
 from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
 from .navigation import MainMenu, MainMenuItem
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 
 __all__ = [
+    "AuditEvent",
     "BasePage",
     "HomePage",
     "ListingFieldsMixin",

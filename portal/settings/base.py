@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,6 +90,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.ratelimit.RateLimitMiddleware",
+    # After allauth's: staff need a second factor for the admin, idle staff are signed out, and
+    # sign-in refusals answer 429 (portal/staff_access.py).
+    "portal.staff_access.StaffAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -281,12 +285,28 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # The client's address, for allauth's limits and ours (portal.ratelimit.client_ip): the number of
 # proxies of ours in front of the app that append to X-Forwarded-For. 0 (the default) trusts no
 # header at all and uses the connection's address; behind the council's TLS proxy set it to 1,
 # or every resident shares the proxy's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Sign-in limits, per account ("key": the email address, or the account for second-factor codes)
+# and per client IP. The IP is the one the trusted proxy saw (ALLAUTH_TRUSTED_PROXY_COUNT), so
+# residents behind one proxy are counted apart; a household or library sharing one address still
+# gets 30 failed attempts between them while each account stops at 5. Failed second-factor codes
+# count under "login_failed" too (allauth keys them per account). The cache must be shared by
+# every server process (see CACHES). A refusal answers 429 with a translated message.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "30/10m/ip,5/5m/key",
+    "signup": "20/10m/ip",
+    "reset_password": "20/m/ip,3/15m/key",
+    "reset_password_from_key": "20/m/ip",
+    "request_login_code": "20/m/ip,3/5m/key",
+    "reauthenticate": "10/m/user",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
 # Residents often use shared computers (libraries, family phones): sessions end with the browser.
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -325,6 +345,27 @@ PORTAL_RATE_LIMITS = {
     # Starting a new draft response (each costs a database row and a session).
     "draft": "30/h/ip,200/d/ip",
 }
+# --- Staff sign-in: one sign-in (allauth's) with a mandatory second factor ------------------
+# /admin/login/ sends staff to allauth's sign-in; portal.staff_access keeps every admin URL
+# closed to an account that can reach the admin until it has enrolled a second factor and
+# passed it in this session. Resetting a lost factor: `manage.py reset_second_factor`.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Housing engagement portal")
+MFA_ADAPTER = "portal.accounts.PortalMFAAdapter"
+MFA_FORMS = {
+    "authenticate": "portal.accounts.AuthenticateForm",
+    "reauthenticate": "portal.accounts.ReauthenticateMFAForm",
+    "activate_totp": "portal.accounts.ActivateTOTPForm",
+    "add_webauthn": "portal.accounts.AddWebAuthnForm",
+    "edit_webauthn": "portal.accounts.EditWebAuthnForm",
+}
+# Passkeys need a secure (HTTPS) origin; portal.settings.dev allows plain-HTTP 127.0.0.1.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
+# Staff sessions end when the browser closes and after this many minutes without a request.
+STAFF_SESSION_IDLE_MINUTES = int(env("STAFF_SESSION_IDLE_MINUTES", "30"))
+# Wagtail's own password reset would be a second way in beside allauth's.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # --- Security defaults that hold everywhere --------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

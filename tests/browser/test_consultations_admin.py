@@ -1,9 +1,9 @@
 """The consultation staff tools in the Wagtail admin, in a real browser.
 
-An analyst signs in through the admin's login page and uses the results (split by language),
-the free-text coding page (adding a theme and tagging an answer with it) and assisted entry
-(including its error state), with axe-core on every page. Editors, who edit consultation pages
-but must not read responses, are turned away from the same addresses.
+An analyst signs in through the one sign-in (password, then second factor) and uses the results
+(split by language), the free-text coding page (adding a theme and tagging an answer with it)
+and assisted entry (including its error state), with axe-core on every page. Editors, who edit
+consultation pages but must not read responses, are turned away from the same addresses.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from consultations.models import AnswerTheme, ConsultationPage, Response, Theme
 from portal.roles import COMMS_EDITORS, CONSULTATION_ANALYSTS
+from tests.browser import staff
 from tests.browser.audit import assert_no_axe_violations
 
 PASSWORD = "a-long-browser-test-passphrase"
@@ -64,12 +65,8 @@ def staff_urls(consultation) -> dict[str, str]:
 
 
 def sign_in(page, user) -> None:
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
-    assert page.url.endswith("/admin/"), page.url
+    """The one sign-in: email and password, then the second factor (tests.browser.staff)."""
+    staff.sign_in(page, user, PASSWORD)
 
 
 def audit(page, context: str) -> None:
