@@ -7,15 +7,13 @@ from datetime import timedelta
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from news.models import EventRSVP
-from news.permissions import grant_news_permissions
 from news.services import create_rsvp
-from portal.roles import COMMS_EDITORS, PANEL_MEMBERS, setup_roles
+from portal.roles import COMMS_EDITORS, PANEL_MEMBERS
 from portal.spreadsheets import FORMULA_TRIGGERS
 
 from .conftest import add_event
@@ -54,16 +52,11 @@ def events(events_index):
 
 
 @pytest.fixture
-def staff(django_user_model, home_page):
-    setup_roles()
-    grant_news_permissions()
-
-    def make(username, role):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return {"editor": make("editor", COMMS_EDITORS), "member": make("member", PANEL_MEMBERS)}
+def staff(make_staff):
+    return {
+        "editor": make_staff("editor", COMMS_EDITORS),
+        "member": make_staff("member", PANEL_MEMBERS),  # in the admin, not the replies
+    }
 
 
 def download(client, file_format, **query):
