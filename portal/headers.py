@@ -22,18 +22,24 @@ Content-Security-Policy
     same strict script rule with what Wagtail's editor needs for styles, images and previews). It
     also makes the request's nonce readable where Wagtail renders inline scripts without the
     request in the template context (form widgets, panels): the ``{% csp_nonce_attribute %}``
-    tag in ``portal_csp`` reads it.
+    tag in ``portal_csp`` reads it. wagtail-localize's two fixed inline scripts are allowed by
+    their hashes (``fixed_admin_script_hashes``).
 """
 
 from __future__ import annotations
 
+import base64
 import contextvars
 import functools
+import hashlib
+import re
 from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
+from django.template import Context, Template
+from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
@@ -168,6 +174,29 @@ def give_wagtail_choosers_the_nonce() -> None:
     BaseChooser.render = render
 
 
+#: Admin templates of other packages whose inline scripts need no request context: they are
+#: allowed by their hash (computed from the installed template, so an upgrade stays in step).
+ADMIN_TEMPLATES_WITH_FIXED_SCRIPTS = (
+    "wagtail_localize/admin/submit_translation.html",
+    "wagtail_localize/admin/edit_translation.html",
+)
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
+
+
+@functools.cache
+def fixed_admin_script_hashes() -> tuple[str, ...]:
+    """``'sha256-…'`` sources for the inline scripts in ``ADMIN_TEMPLATES_WITH_FIXED_SCRIPTS``,
+    each rendered on its own (they hold only ``{% url %}`` tags, the same for every request)."""
+    hashes = []
+    for name in ADMIN_TEMPLATES_WITH_FIXED_SCRIPTS:
+        source = get_template(name).template.source
+        for body in _INLINE_SCRIPT.findall(source):
+            text = Template("{% load i18n %}" + body).render(Context())
+            digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+            hashes.append(f"'sha256-{digest}'")
+    return tuple(hashes)
+
+
 class PortalCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, choosing the admin's policy for admin paths and giving every
     HTML page a nonce (so inline scripts added later need one, even on pages that have none)."""
@@ -187,5 +216,7 @@ class PortalCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and is_admin_path(request.path_info):
-            parts.config = settings.PORTAL_ADMIN_CSP["DIRECTIVES"]
+            directives = dict(settings.PORTAL_ADMIN_CSP["DIRECTIVES"])
+            directives["script-src"] = [*directives["script-src"], *fixed_admin_script_hashes()]
+            parts.config = directives
         return parts
