@@ -112,7 +112,12 @@ def watched_context(browser, **options):
     """A browser context whose pages report CSP violations into ``context.csp_violations``."""
     context = browser.new_context(**options)
     context.csp_violations = []
-    context.expose_function("reportCspViolation", context.csp_violations.append)
+    violations = context.csp_violations
+
+    def report(text: str) -> None:  # Playwright calls back a Python function, not a builtin
+        violations.append(text)
+
+    context.expose_function("reportCspViolation", report)
     context.add_init_script(REPORT_CSP_VIOLATIONS)
     context.set_default_timeout(15_000)
     return context
