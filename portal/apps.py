@@ -10,10 +10,11 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import audit
+        from portal.headers import give_wagtail_choosers_the_nonce
         from portal.signals import setup_roles_after_migrate
 
         audit.connect_signals()
-
+        give_wagtail_choosers_the_nonce()
         post_migrate.connect(
             setup_roles_after_migrate, sender=self, dispatch_uid="portal_setup_roles"
         )

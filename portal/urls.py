@@ -18,8 +18,9 @@ urlpatterns = [
     path("admin/login/", staff_access.admin_login, name="portal_admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("healthz", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -114,4 +115,15 @@ def account_delete(request):
         "account/delete.html",
         {"page_title": _("Delete your account"), "form": form},
         status=400 if form.is_bound else 200,
+    )
+
+
+def robots_txt(request):
+    """Keeps crawlers out of what only makes sense to one visitor (responding, replying to an
+    event, accounts, search results) and out of the admin; points them to the sitemap."""
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
     )

@@ -1,5 +1,6 @@
-"""Admin for the site-wide layer: the per-locale main menu under Snippets, and the audit log
-(Settings → Audit log, administrators only, read-only)."""
+"""Admin for the site-wide layer: the per-locale main menu under Snippets, the audit log
+(Settings → Audit log, administrators only, read-only); private pages and documents are never
+cached."""
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.headers import mark_private
 from portal.models import AuditEvent, MainMenu
 
 
@@ -61,3 +63,15 @@ class AuditEventViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_audit_log():
     return AuditEventViewSet("audit_log")
+@hooks.register("before_serve_page")
+def keep_private_pages_out_of_caches(page, request, serve_args, serve_kwargs):
+    """A page behind a view restriction (members-only panel papers) is sent ``no-store``."""
+    if page.get_view_restrictions().exists():
+        mark_private(request)
+
+
+@hooks.register("before_serve_document")
+def keep_private_documents_out_of_caches(document, request):
+    """A document in a restricted collection (members-only papers) is sent ``no-store``."""
+    if document.collection.get_view_restrictions().exists():
+        mark_private(request)

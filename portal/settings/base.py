@@ -10,6 +10,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
@@ -69,6 +73,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,6 +85,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.headers.PermissionsPolicyMiddleware",
+    "portal.headers.PortalCSPMiddleware",
+    "portal.headers.PrivateResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -384,6 +392,90 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Responses that carry personal data or a per-visitor form are sent `no-store, private`
+# (portal.headers.PrivateResponseMiddleware). Beside the rules that need no list (signed-in
+# visitors, any page with a CSRF token, the admin, account URLs, private pages and documents),
+# these route names are private wherever they appear: Wagtail page routes (a consultation's
+# responding steps, an event's replies) and URL names.
+PORTAL_PRIVATE_ROUTES = [
+    # consultations: every step of responding, including the confirmation with the reference
+    "respond",
+    "responding_as",
+    "respond_section",
+    "your_details",
+    "check",
+    "confirmation",
+    "save_for_later",
+    "resume",
+    # news: an event's replies
+    "rsvp",
+    "rsvp_confirmation",
+    "rsvp_cancel",
+]
+
+# Content-Security-Policy (django-csp). Scripts run only from our own origin or with the
+# request's nonce; nothing inline without it, no eval. Images, media and documents are served
+# from our own origin (MEDIA_URL); if they move to object storage, add its origin here.
+_CSP_SITE = {
+    "default-src": [CSP_SELF],
+    "script-src": [CSP_SELF, CSP_NONCE],
+    "style-src": [CSP_SELF, CSP_NONCE],
+    "img-src": [CSP_SELF],
+    "media-src": [CSP_SELF],
+    "font-src": [CSP_SELF],
+    "connect-src": [CSP_SELF],
+    "object-src": [CSP_NONE],
+    "base-uri": [CSP_SELF],
+    "form-action": [CSP_SELF],
+    "frame-ancestors": [CSP_NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_SITE}
+# The admin keeps the site's rule for scripts (ours and Wagtail's inline ones carry the nonce:
+# see templates/wagtailadmin/). It differs where Wagtail's editor needs more:
+# - style-src 'unsafe-inline': Wagtail's templates and its React editors (Draftail, the
+#   StreamField and image focal point widgets) set style attributes, which a nonce cannot cover;
+#   styles cannot run code, and the admin is for signed-in staff only;
+# - img-src data: and blob: for icons drawn as data URLs and the preview of an image being
+#   uploaded;
+# - frame-src 'self' and frame-ancestors 'self' for the live preview panel, which shows the
+#   page being edited in an iframe of the admin.
+PORTAL_ADMIN_CSP = {
+    "DIRECTIVES": {
+        **_CSP_SITE,
+        "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "img-src": [CSP_SELF, "data:", "blob:"],
+        "frame-src": [CSP_SELF],
+        "frame-ancestors": [CSP_SELF],
+    }
+}
+
+# Browser features the portal never uses are switched off for every page and anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Passkeys (WebAuthn, for staff's second factor) are created and used on our own pages only.
+PERMISSIONS_POLICY["publickey-credentials-create"] = ["self"]
+PERMISSIONS_POLICY["publickey-credentials-get"] = ["self"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 LOGGING = {

@@ -10,6 +10,9 @@ Fixtures:
   static files) over that database, e.g. ``http://localhost:41234``.
 * ``browser`` (session) and ``page`` (function; a fresh context at 1280x900, English).
 
+Every page a test opens is watched for Content-Security-Policy violations (the browser reports
+each one as a ``securitypolicyviolation`` event); a test that caused any fails at teardown.
+
 pytest-django's ``live_server`` fixture is not used: it makes every test that uses it
 transactional, which flushes the database (and with it the demo content) after each test.
 Instead the database stays unblocked for the whole session, so tests may also read it directly.
@@ -95,22 +98,56 @@ def browser(playwright_instance):
     browser.close()
 
 
+# Runs in every document before its own scripts: reports each CSP violation to the test.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`
+  );
+});
+"""
+
+
+def watched_context(browser, **options):
+    """A browser context whose pages report CSP violations into ``context.csp_violations``."""
+    context = browser.new_context(**options)
+    context.csp_violations = []
+    violations = context.csp_violations
+
+    def report(text: str) -> None:  # Playwright calls back a Python function, not a builtin
+        violations.append(text)
+
+    context.expose_function("reportCspViolation", report)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    context.set_default_timeout(15_000)
+    return context
+
+
+def close_checking_csp(context):
+    violations = list(context.csp_violations)
+    context.close()
+    assert violations == [], "Content-Security-Policy violations: " + "; ".join(violations)
+
+
 @pytest.fixture
 def page(browser, site_url):
     """A fresh browser context (no cookies) at desktop size, with a short default timeout."""
-    context = browser.new_context(viewport=DESKTOP, base_url=site_url, locale="en-GB")
-    context.set_default_timeout(15_000)
+    context = watched_context(browser, viewport=DESKTOP, base_url=site_url, locale="en-GB")
     page = context.new_page()
     yield page
-    context.close()
+    close_checking_csp(context)
 
 
 @pytest.fixture
 def mobile_page(browser, site_url):
-    context = browser.new_context(
-        viewport=MOBILE, base_url=site_url, locale="en-GB", is_mobile=True, has_touch=True
+    context = watched_context(
+        browser,
+        viewport=MOBILE,
+        base_url=site_url,
+        locale="en-GB",
+        is_mobile=True,
+        has_touch=True,
     )
-    context.set_default_timeout(15_000)
     page = context.new_page()
     yield page
-    context.close()
+    close_checking_csp(context)

@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from news.models import (
@@ -20,6 +21,22 @@ from news.models import (
     UpdateTopic,
 )
 from news.models.mixins import london_today
+from news.permissions import grant_news_permissions
+from portal.roles import setup_roles
+
+
+@pytest.fixture
+def make_staff(django_user_model, home_page):
+    """``make_staff(username, role)``: a staff user in one of ``portal.roles``' groups."""
+    setup_roles()
+    grant_news_permissions()
+
+    def make(username, role):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
 
 
 def publish(page):

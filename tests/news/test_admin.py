@@ -4,13 +4,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 from news.models import Measurement
 from news.models.mixins import london_today
-from news.permissions import grant_news_permissions
-from portal.roles import COMMS_APPROVERS, COMMS_EDITORS, setup_roles
+from portal.roles import COMMS_APPROVERS, COMMS_EDITORS
 
 from .conftest import add_event, add_update
 
@@ -18,16 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff(django_user_model, home_page):
-    setup_roles()
-    grant_news_permissions()
-
-    def make(username, role):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return {"approver": make("approver", COMMS_APPROVERS), "editor": make("editor", COMMS_EDITORS)}
+def staff(make_staff):
+    return {
+        "approver": make_staff("approver", COMMS_APPROVERS),
+        "editor": make_staff("editor", COMMS_EDITORS),
+    }
 
 
 def test_measurements_have_a_permission_of_their_own(staff):
