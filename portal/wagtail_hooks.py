@@ -63,6 +63,8 @@ class AuditEventViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_audit_log():
     return AuditEventViewSet("audit_log")
+
+
 @hooks.register("before_serve_page")
 def keep_private_pages_out_of_caches(page, request, serve_args, serve_kwargs):
     """A page behind a view restriction (members-only panel papers) is sent ``no-store``."""
