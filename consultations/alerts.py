@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from consultations.models import ConsultationPage
+from consultations.models import ConsultationIndexPage, ConsultationPage
 from consultations.models.pages import Status
 from portal.registry import AlertItem, AlertMessage, AlertSource, AlertTopic, register_alert_source
 from portal.templatetags.portal_format import display_date
@@ -107,6 +107,14 @@ def message(page, reason: str) -> AlertMessage:
     )
 
 
+def follow_topics(obj, **hints) -> list[str]:
+    if isinstance(obj, ConsultationPage):
+        return [consultation_topic(obj)]
+    if isinstance(obj, ConsultationIndexPage):
+        return [OPENING, CLOSING, OUTCOME]
+    return []
+
+
 def register() -> None:
     register_alert_source(
         AlertSource(
@@ -116,6 +124,7 @@ def register() -> None:
             items_for_page=items_for_page,
             message=message,
             due_items=due_items,
+            follow_topics=follow_topics,
             order=20,
         )
     )

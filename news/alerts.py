@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from news.models import CommitmentPage, Estate, EventPage, UpdatePage
+from news.models import (
+    CommitmentPage,
+    Estate,
+    EventIndexPage,
+    EventPage,
+    UpdateIndexPage,
+    UpdatePage,
+)
 from news.models.updates import Topic
 from portal.registry import AlertItem, AlertMessage, AlertSource, AlertTopic, register_alert_source
 from portal.templatetags.portal_format import display_date
@@ -98,6 +105,22 @@ def event_message(page, reason: str) -> AlertMessage:
     )
 
 
+def update_follow_topics(obj, topic: str = "", **hints) -> list[str]:
+    if isinstance(obj, UpdateIndexPage) and topic in Topic.values:
+        return [update_topic(topic)]
+    if isinstance(obj, CommitmentPage):
+        return [commitment_topic(obj)]
+    return []
+
+
+def event_follow_topics(obj, **hints) -> list[str]:
+    if isinstance(obj, Estate):
+        return [estate_topic(obj.pk)]
+    if isinstance(obj, EventIndexPage):
+        return [EVERY_ESTATE]
+    return []
+
+
 def register() -> None:
     register_alert_source(
         AlertSource(
@@ -106,6 +129,7 @@ def register() -> None:
             topics=update_topics,
             items_for_page=update_items,
             message=update_message,
+            follow_topics=update_follow_topics,
             order=10,
         )
     )
@@ -116,6 +140,7 @@ def register() -> None:
             topics=event_topics,
             items_for_page=event_items,
             message=event_message,
+            follow_topics=event_follow_topics,
             order=30,
         )
     )

@@ -7,7 +7,7 @@ on it or above it, which keeps members-only papers out of every email).
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from panel.models import MeetingPage
+from panel.models import MeetingIndexPage, MeetingPage, PanelPage
 from portal.registry import AlertItem, AlertMessage, AlertSource, AlertTopic, register_alert_source
 from portal.templatetags.portal_format import display_date
 
@@ -54,6 +54,10 @@ def message(page, reason: str) -> AlertMessage:
     )
 
 
+def follow_topics(obj, **hints) -> list[str]:
+    return [MEETINGS, MINUTES] if isinstance(obj, PanelPage | MeetingIndexPage) else []
+
+
 def register() -> None:
     register_alert_source(
         AlertSource(
@@ -62,6 +66,7 @@ def register() -> None:
             topics=topics,
             items_for_page=items_for_page,
             message=message,
+            follow_topics=follow_topics,
             order=40,
         )
     )

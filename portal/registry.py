@@ -103,7 +103,9 @@ class AlertSource:
     * ``due_items(now)``: items that come due with time, not with publishing (a consultation
       closing soon), found by ``manage.py queue_due_alerts``;
     * ``message(page, reason)``: what the email says, ``page`` being the subscriber's language's
-      copy, called with that language active.
+      copy, called with that language active;
+    * ``follow_topics(obj, **hints)``: the topics a "get email alerts" link on ``obj``'s page
+      preselects (a consultation page: that consultation), or none if ``obj`` is not its kind.
     """
 
     name: str
@@ -112,6 +114,7 @@ class AlertSource:
     items_for_page: Callable[..., list[AlertItem]]
     message: Callable[..., AlertMessage]
     due_items: Callable[..., list[AlertItem]] = lambda now: []
+    follow_topics: Callable[..., list[str]] = lambda obj, **hints: []
     order: int = 100
 
 
@@ -128,3 +131,8 @@ def alert_sources() -> list[AlertSource]:
 
 def alert_source(name: str) -> AlertSource | None:
     return _alert_sources.get(name)
+
+
+def follow_topics(obj, **hints) -> list[str]:
+    """Every source's topics for ``obj`` (see ``AlertSource.follow_topics``)."""
+    return [key for source in alert_sources() for key in source.follow_topics(obj, **hints)]

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("alerts/", include("portal.alerts.urls")),
     path("accounts/alerts/", alerts_views.account_alerts, name="account_alerts"),
+    path("accounts/alerts/data/", alerts_views.account_alerts_data, name="account_alerts_data"),
     path("accounts/profile/", views.account_profile, name="account_profile"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),

@@ -9,6 +9,9 @@ class AlertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from portal.alerts import signals
 
         signals.connect()
+        post_migrate.connect(signals.grant_report_to_comms, dispatch_uid="alerts_grants")

@@ -8,8 +8,10 @@ requires: the token in its URL is the credential. Nothing here is cacheable.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -17,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from portal.alerts import emails, services, tokens
+from portal.alerts import emails, selectors, services, tokens
 from portal.alerts.forms import AlertChoicesForm, SubscribeForm, consent_text
 from portal.alerts.models import Frequency
 from portal.mail import send_message_or_log
@@ -70,6 +72,13 @@ def subscribe(request):
 @never_cache
 def check_email(request):
     return render(request, "pages/alerts/check_email.html", {"page_title": _("Check your email")})
+
+
+def _stopped_context() -> dict:
+    return {
+        "page_title": _("Alerts stopped"),
+        "days": settings.ALERTS_UNSUBSCRIBED_RETENTION_DAYS,
+    }
 
 
 def _bad_link(request):
@@ -144,9 +153,7 @@ def unsubscribe(request, token):
     if request.method == "POST":
         services.unsubscribe(subscriber=subscriber)
         if request.POST.get("List-Unsubscribe") == "One-Click":
-            return render(
-                request, "pages/alerts/unsubscribed.html", {"page_title": _("Alerts stopped")}
-            )
+            return render(request, "pages/alerts/unsubscribed.html", _stopped_context())
         return redirect("alerts:unsubscribed")
     if subscriber.unsubscribed_at is not None:
         return redirect("alerts:unsubscribed")
@@ -159,7 +166,7 @@ def unsubscribe(request, token):
 
 @never_cache
 def unsubscribed(request):
-    return render(request, "pages/alerts/unsubscribed.html", {"page_title": _("Alerts stopped")})
+    return render(request, "pages/alerts/unsubscribed.html", _stopped_context())
 
 
 @never_cache
@@ -215,3 +222,15 @@ def account_alerts(request):
         },
         status=400 if form.is_bound else 200,
     )
+
+
+@never_cache
+@login_required
+def account_alerts_data(request):
+    """The resident's own alerts data (addresses, choices, consent) as a JSON download."""
+    response = JsonResponse(
+        {"email_alerts": selectors.personal_data_for_user(request.user)},
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-email-alerts.json"'
+    return response
