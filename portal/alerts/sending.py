@@ -30,7 +30,7 @@ from portal.alerts.models import Delivery, DeliveryStatus
 
 logger = logging.getLogger(__name__)
 
-SENDING_CHUNK = 20
+SENDING_CHUNK = 10
 
 S = DeliveryStatus
 
@@ -83,7 +83,10 @@ def _failure(delivery: Delivery, error: Exception, *, back_to: str, now) -> None
 
 
 def _send(connection, message) -> Exception | None:
+    """Send over ``connection``, opening it first if needed so it stays open for the next one
+    (``send_messages`` on a closed connection opens and closes it around each message)."""
     try:
+        connection.open()
         connection.send_messages([message])
     except (smtplib.SMTPException, OSError) as error:
         if not isinstance(error, smtplib.SMTPRecipientsRefused):
