@@ -15,6 +15,7 @@ from tests.news.conftest import (  # noqa: F401  (fixtures, used by name)
     translate,
     updates_index,
 )
+from tests.panel.conftest import members, panel_section  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

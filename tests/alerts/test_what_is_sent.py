@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from panel.models import MeetingPage, PanelPapersPage
 from portal.alerts import queueing, sending
 from portal.alerts.models import AlertItem, Delivery, DeliveryStatus
-from tests.panel.conftest import LONDON, add_meeting, members, panel_section  # noqa: F401
+from tests.panel.conftest import LONDON, add_meeting
 
 from .conftest import add_event, add_update, html_of, publish, subscriber, text_of
 
@@ -73,7 +73,7 @@ def test_panel_meeting_email_says_when_and_where(smtp, panel_section, on_commit)
     )
     [alert] = smtp.messages
     text = text_of(alert)
-    assert "Panel meeting: Panel meeting, March" == alert["Subject"]
+    assert alert["Subject"] == "Panel meeting: Panel meeting, March"
     assert "4 March 2031, 6:30pm" in text
     assert "Hackney Town Hall, Committee Room 1" in text
     assert meeting.get_full_url() in html_of(alert)
