@@ -8,11 +8,12 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from consultations import admin_hooks_pages, demo, selectors, signals
+        from consultations import admin_hooks_pages, alerts, demo, selectors, signals
         from portal.registry import register_demo_generator, register_home_section
 
         del admin_hooks_pages  # imported to register its Wagtail hooks
         signals.connect()
+        alerts.register()
         register_home_section(
             name="consultations",
             template="components/consultations/home_section.html",

@@ -11,12 +11,13 @@ class NewsConfig(AppConfig):
     def ready(self):
         from portal.registry import register_demo_generator, register_home_section
 
-        from . import emails, home
+        from . import alerts, emails, home
         from .demo import generate_demo_content
         from .permissions import grant_news_permissions
 
         post_migrate.connect(grant_news_permissions, sender=self, dispatch_uid="news-grants")
         emails.connect()
+        alerts.register()
         register_home_section(
             name="news-plan",
             template="components/news/home_plan.html",

@@ -9,11 +9,12 @@ class PanelConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from panel import demo, signals
+        from panel import alerts, demo, signals
         from panel.home import home_section_context
         from portal.registry import register_demo_generator, register_home_section
 
         post_migrate.connect(signals.configure_after_migrate, sender=self)
+        alerts.register()
         register_home_section(
             name="panel",
             template="components/panel/home_section.html",

@@ -22,3 +22,13 @@ def send_or_log(subject: str, body: str, to: str, *, what: str) -> bool:
         logger.warning("Email not sent (%s): %s", what, error.__class__.__name__)
         return False
     return True
+
+
+def send_message_or_log(message, *, what: str) -> bool:
+    """As ``send_or_log``, for a message already built (HTML alternatives, headers)."""
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Email not sent (%s): %s", what, error.__class__.__name__)
+        return False
+    return True

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import staff_access, views
+from portal.alerts import views as alerts_views
 from portal.sitemaps import MultilingualSitemap
 
 handler404 = "portal.views.page_not_found"
@@ -25,6 +26,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("alerts/", include("portal.alerts.urls")),
+    path("accounts/alerts/", alerts_views.account_alerts, name="account_alerts"),
+    path("accounts/alerts/data/", alerts_views.account_alerts_data, name="account_alerts_data"),
     path("accounts/profile/", views.account_profile, name="account_profile"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),

@@ -17,10 +17,19 @@ class Mailbox:
     def __init__(self):
         self.messages: list[email.message.EmailMessage] = []
         self.refuse: set[str] = set()
+        self.refuse_temporarily: set[str] = set()
+        self.sessions = 0  # SMTP conversations (connections that said EHLO or HELO)
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.sessions += 1
+        session.host_name = hostname
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 Mailbox unavailable"
+        if address in self.refuse_temporarily:
+            return "451 4.3.0 Try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "news",
     "panel",
     "search.apps.SearchConfig",
+    "portal.alerts",
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize",
@@ -256,6 +257,25 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Housing engagement <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Email alerts (portal.alerts) -----------------------------------------------------------
+# Emails per SMTP connection, and the most sent per second (0: as fast as the server takes them).
+ALERTS_BATCH_SIZE = int(env("ALERTS_BATCH_SIZE", "200"))
+ALERTS_SEND_RATE = float(env("ALERTS_SEND_RATE", "10"))
+# A failed send is tried again after ALERTS_RETRY_SECONDS, doubling each time, then recorded as
+# failed after ALERTS_MAX_ATTEMPTS attempts.
+ALERTS_MAX_ATTEMPTS = int(env("ALERTS_MAX_ATTEMPTS", "5"))
+ALERTS_RETRY_SECONDS = int(env("ALERTS_RETRY_SECONDS", "60"))
+# A worker's claim on a batch lapses after this long (a killed worker's unsent claims are freed).
+ALERTS_CLAIM_LEASE_SECONDS = int(env("ALERTS_CLAIM_LEASE_SECONDS", "600"))
+# Unconfirmed requests expire after ALERTS_CONFIRM_DAYS; links in emails after the others.
+ALERTS_CONFIRM_DAYS = 7
+ALERTS_LINK_DAYS = int(env("ALERTS_LINK_DAYS", "90"))
+ALERTS_UNSUBSCRIBE_LINK_DAYS = int(env("ALERTS_UNSUBSCRIBE_LINK_DAYS", "365"))
+# An unsubscribed address is deleted this many days later (kept briefly to undo a mistake).
+ALERTS_UNSUBSCRIBED_RETENTION_DAYS = int(env("ALERTS_UNSUBSCRIBED_RETENTION_DAYS", "30"))
+# How long before a consultation closes its followers are told it is closing soon.
+ALERTS_CLOSING_SOON_DAYS = int(env("ALERTS_CLOSING_SOON_DAYS", "7"))
 
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
