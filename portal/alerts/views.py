@@ -19,17 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from portal import ratelimit
 from portal.alerts import emails, selectors, services, tokens
 from portal.alerts.forms import AlertChoicesForm, SubscribeForm, consent_text
 from portal.alerts.models import Frequency
 from portal.mail import send_message_or_log
-
-
-def subscribe_rate_limited(request) -> bool:
-    """THE place the subscribe form asks the shared rate limiter (``portal/ratelimit.py``, being
-    built separately) whether this client has asked too often; ``True`` refuses the request
-    with a message next to the form. Until it exists, nothing is limited here."""
-    return False
 
 
 def _initial_choices(request) -> dict:
@@ -40,11 +34,11 @@ def _initial_choices(request) -> dict:
 @never_cache
 def subscribe(request):
     if request.method == "POST":
+        # Each request emails the address given: limited per address and per client, like
+        # "save for later" (PORTAL_RATE_LIMITS["alert_subscribe"]; past it, the 429 page).
+        ratelimit.enforce(request, "alert_subscribe", email=request.POST.get("email", ""))
         form = SubscribeForm(request.POST)
-        limited = subscribe_rate_limited(request)
-        if limited:
-            form.add_error(None, _("You have sent too many requests. Wait a minute and try again."))
-        if not limited and form.is_valid():
+        if form.is_valid():
             data = form.cleaned_data
             subscriber, outcome = services.request_subscription(
                 email=data["email"],

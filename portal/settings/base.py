@@ -372,6 +372,8 @@ PORTAL_RATE_LIMITS = {
     "response": "30/h/ip,100/d/ip",
     # Starting a new draft response (each costs a database row and a session).
     "draft": "30/h/ip,200/d/ip",
+    # Email alert sign-ups and "email me a link to manage my alerts" (each sends an email).
+    "alert_subscribe": "3/h/email,10/h/ip",
 }
 # --- Staff sign-in: one sign-in (allauth's) with a mandatory second factor ------------------
 # /admin/login/ sends staff to allauth's sign-in; portal.staff_access keeps every admin URL

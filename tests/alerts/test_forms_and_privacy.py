@@ -172,3 +172,15 @@ def test_editors_see_queued_and_sent_per_item(
     assert "Counted" in page and "<td>1</td><td>1</td><td>0</td><td>0</td>" in page
     assert client.get("/admin/email-alerts/subscribers/").status_code != 200
     assert Delivery.objects.get().status == "sent"
+
+
+def test_sign_ups_for_one_address_stop_at_the_limit_with_the_429_page(
+    client, home_page, settings, smtp
+):
+    settings.PORTAL_RATE_LIMITS = {"alert_subscribe": "3/h/email,50/h/ip"}
+    for _attempt in range(3):
+        assert client.post("/en/alerts/", VALID).status_code in (200, 302)
+    refused = client.post("/en/alerts/", {**VALID, "email": "A@Example.org"})
+    assert refused.status_code == 429 and "Retry-After" in refused
+    assert len(smtp.messages) == 3  # the inbox got no fourth email
+    assert client.post("/en/alerts/", {**VALID, "email": "b@example.org"}).status_code != 429
