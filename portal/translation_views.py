@@ -2,6 +2,7 @@
 translation, and the per-locale "Out-of-date translations" report."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -47,6 +48,8 @@ class ModeratedUpdateTranslationsView(UpdateTranslationsView):
 
 def out_of_date_translations_report(request):
     """Published translations into one locale whose English source has changed since."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        raise PermissionDenied
     locales = list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
     chosen = next(
         (locale for locale in locales if locale.language_code == request.GET.get("locale")),

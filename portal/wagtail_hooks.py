@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import translation_views, translation_workflow
+from portal.explorer import RoleExplorerMenuItem
 from portal.models import MainMenu
 from portal.review_feedback import ReviewFeedbackPanel
 
@@ -102,9 +103,14 @@ def register_translation_urls():
     ]
 
 
+class TranslatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
 @hooks.register("register_reports_menu_item")
 def out_of_date_translations_menu_item():
-    return MenuItem(
+    return TranslatorsMenuItem(
         gettext_lazy("Out-of-date translations"),
         reverse("portal_out_of_date_translations"),
         icon_name="warning",
@@ -122,3 +128,12 @@ def translation_editor_css():
 @hooks.register("construct_homepage_panels")
 def add_review_feedback_panel(request, panels):
     panels.append(ReviewFeedbackPanel())
+
+
+@hooks.register("construct_main_menu")
+def open_the_explorer_at_each_roles_section(request, menu_items):
+    for index, item in enumerate(menu_items):
+        if item.name == "explorer" and not isinstance(item, RoleExplorerMenuItem):
+            menu_items[index] = RoleExplorerMenuItem(
+                item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+            )
