@@ -125,6 +125,13 @@ def translation_editor_css():
     )
 
 
+@hooks.register("insert_editor_js")
+def translation_editor_js():
+    return format_html(
+        '<script src="{}" defer></script>', static("portal/admin/translation-editor.js")
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_review_feedback_panel(request, panels):
     panels.append(ReviewFeedbackPanel())
