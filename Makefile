@@ -21,7 +21,9 @@ export HYPOTHESIS_PROFILE ?= ci
 run: setup migrate demo
 	$(MANAGE) ensure_local_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop), with a background worker"
-	TASKS_BACKEND=database $(MANAGE) db_worker --interval 2 & worker=$$!; \
+	# Links in notification emails (and the worker's) point at this server's own port.
+	export WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT); \
+	  TASKS_BACKEND=database $(MANAGE) db_worker --interval 2 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  TASKS_BACKEND=database $(MANAGE) runserver 127.0.0.1:$(PORT)
 

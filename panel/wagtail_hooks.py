@@ -1,10 +1,13 @@
-"""Admin for panel members (the secretary keeps the list)."""
+"""Admin for panel members (the secretary keeps the list), and where their explorer opens."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from panel.models import PanelMember
+from panel.models import MeetingIndexPage, PanelMember
+from portal.roles import PANEL_MEMBERS, PANEL_SECRETARY
 
 
 class PanelMemberViewSet(SnippetViewSet):
@@ -19,3 +22,12 @@ class PanelMemberViewSet(SnippetViewSet):
 
 
 register_snippet(PanelMemberViewSet)
+
+
+@hooks.register("portal_explorer_start_page")
+def panel_members_start_at_meetings(user, locale):
+    """Panel members and the secretary open the page explorer at Meetings, in their language."""
+    if not user.groups.filter(name__in=[PANEL_MEMBERS, PANEL_SECRETARY]).exists():
+        return None
+    meetings = MeetingIndexPage.objects.filter(locale=locale).first()
+    return meetings or MeetingIndexPage.objects.filter(locale=Locale.get_default()).first()

@@ -73,8 +73,14 @@ def setup_roles() -> dict[str, Group]:
 
     groups = ensure_groups()
     editors, approvers = groups[COMMS_EDITORS], groups[COMMS_APPROVERS]
+    # "Translate this page" (wagtail-localize); translations are moderated like any page.
+    submit_translation = Permission.objects.filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    ).first()
     for role in (COMMS_EDITORS, COMMS_APPROVERS):
         grant(role, model=MainMenu, codenames=["add_mainmenu", "change_mainmenu"])
+        if submit_translation is not None:
+            groups[role].permissions.add(submit_translation)
     homes = list(HomePage.objects.all())
 
     def page_permission(codename):

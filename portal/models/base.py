@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.translatable_fields import DerivedSlugTranslatableFields
+
 
 class ListingFieldsMixin(models.Model):
     """How a page shows in listings and cards when it is not the page being read."""
@@ -95,6 +97,8 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    # wagtail-localize: every field it would translate except the slug, which is copied.
+    translatable_fields = DerivedSlugTranslatableFields()
     promote_panels = [
         *Page.promote_panels,
         *ListingFieldsMixin.listing_panels,

@@ -303,6 +303,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English")]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
+# "Translate this page" makes a draft, never a live copy: a translation goes live only complete
+# and approved like any page (portal.translation_workflow).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Accounts (residents, via django-allauth) ------------------------------------------------
 ACCOUNT_LOGIN_METHODS = {"email"}
