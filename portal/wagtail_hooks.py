@@ -91,6 +91,8 @@ def keep_private_documents_out_of_caches(document, request):
     """A document in a restricted collection (members-only papers) is sent ``no-store``."""
     if document.collection.get_view_restrictions().exists():
         mark_private(request)
+
+
 @hooks.register("before_edit_page", order=-10)
 def moderate_translation_actions(request, page):
     """Before wagtail-localize's translation editor handles a POST: refuse to publish or submit
