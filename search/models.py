@@ -132,3 +132,57 @@ class DocumentText(models.Model):
 
     def __str__(self):
         return str(self.document)
+
+
+class Synonym(models.Model):
+    """Words that mean the same to residents, in one language: any one finds them all."""
+
+    locale = models.ForeignKey(
+        Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
+    terms = models.CharField(
+        _("words that mean the same"),
+        max_length=500,
+        help_text=_(
+            "Separate them with commas, for example: mould, mold. A term can be several words, "
+            "for example: ASB, antisocial behaviour."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["locale", "terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def term_list(self) -> list[str]:
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+
+class ZeroResultQuery(models.Model):
+    """A query that found nothing, counted per language and day, so editors can fill the gap.
+
+    Holds no personal data: only the words searched for (lower case, as matched), never who
+    searched, from where, or when beyond the day. Rows not seen for ``KEEP_DAYS`` are deleted.
+    """
+
+    KEEP_DAYS = 90
+
+    locale = models.ForeignKey(
+        Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
+    query = models.CharField(_("search"), max_length=200)
+    count = models.PositiveIntegerField(_("times searched"), default=0)
+    last_searched_on = models.DateField(_("last searched on"))
+
+    class Meta:
+        verbose_name = _("search with no results")
+        verbose_name_plural = _("searches with no results")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "query"], name="zero_result_query_once")
+        ]
+
+    def __str__(self):
+        return self.query

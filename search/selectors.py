@@ -24,8 +24,8 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from search.models import SearchEntry, SearchFacet, SearchTerm
-from search.text import ParsedQuery, config_for, fold
+from search.models import SearchEntry, SearchFacet, SearchTerm, Synonym, ZeroResultQuery
+from search.text import ParsedQuery, config_for, fold, words
 
 CURRENT_BOOST = 1.3  # open consultations, upcoming events and meetings
 FALLBACK_FACTOR = 0.9  # a result in the visitor's language first, at equal relevance
@@ -126,10 +126,13 @@ def _matching_postgres(entries, parsed: ParsedQuery, *, locale: Locale, default:
 
 
 def _matching_sqlite(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale):
-    """No stemming: every word (folded) must occur; title matches rank first."""
+    """No stemming: every word (folded) or one of its synonyms must occur; titles rank first."""
     today = timezone.localdate()
     for word in parsed.words:
-        entries = entries.filter(folded__contains=fold(word))
+        condition = Q(folded__contains=fold(word))
+        for alternative in parsed.synonyms.get(fold(word), []):
+            condition |= Q(folded__contains=fold(" ".join(alternative)))
+        entries = entries.filter(condition)
     for phrase in parsed.phrases:
         entries = entries.filter(folded__contains=fold(" ".join(phrase)))
     title_hits = [When(title__icontains=word, then=Value(1.0)) for word in parsed.all_words]
@@ -284,6 +287,44 @@ def suggestion(parsed: ParsedQuery, *, locale: Locale, default: Locale) -> Parse
     return corrected if changed else None
 
 
+# --- Synonyms and queries that found nothing ---------------------------------------------------
+
+
+def with_synonyms(parsed: ParsedQuery, *, locales: list[Locale]) -> ParsedQuery:
+    """``parsed`` with each word's synonyms (from ``Synonym`` rows in ``locales``) attached."""
+    asked = {fold(word) for word in parsed.words}
+    if not asked:
+        return parsed
+    synonyms: dict[str, list[list[str]]] = {}
+    for row in Synonym.objects.filter(locale__in=locales):
+        terms = [words(term) for term in row.term_list()]
+        terms = [term for term in terms if term]
+        for term in terms:
+            key = fold(" ".join(term))
+            if key in asked:
+                others = [other for other in terms if other != term]
+                synonyms.setdefault(key, []).extend(others)
+    parsed.synonyms = synonyms
+    return parsed
+
+
+def record_zero_results(parsed: ParsedQuery, *, locale: Locale) -> None:
+    """Count a query that found nothing; only its words are kept (see ``ZeroResultQuery``)."""
+    query = fold(parsed.as_text())[:200]
+    today = timezone.localdate()
+    updated = ZeroResultQuery.objects.filter(locale=locale, query=query).update(
+        count=F("count") + 1, last_searched_on=today
+    )
+    if not updated:
+        ZeroResultQuery.objects.bulk_create(
+            [ZeroResultQuery(locale=locale, query=query, count=1, last_searched_on=today)],
+            ignore_conflicts=True,
+        )
+    ZeroResultQuery.objects.filter(
+        last_searched_on__lt=today - datetime.timedelta(days=ZeroResultQuery.KEEP_DAYS)
+    ).delete()
+
+
 # --- Facets -------------------------------------------------------------------------------------
 
 
@@ -323,6 +364,7 @@ def run_search(
     """
     default = Locale.get_default()
     base = in_language(visible_entries(user), locale=locale, default=default)
+    parsed = with_synonyms(parsed, locales=[locale, default])
 
     def attempt(query):
         found = filtered(
@@ -335,12 +377,18 @@ def run_search(
     if not unfiltered.exists():
         corrected = suggestion(parsed, locale=locale, default=default)
         if corrected is not None:
+            corrected = with_synonyms(corrected, locales=[locale, default])
             corrected_found = attempt(corrected)
-            outcome.suggestion = corrected
             if corrected_found.exists():
+                outcome.suggestion = corrected
                 outcome.unfiltered = corrected_found
                 outcome.parsed = corrected
                 outcome.corrected_from = parsed
+        unfiltered_search = not (
+            filters.topic or filters.estate or filters.date_from or filters.date_to
+        )
+        if outcome.corrected_from is None and unfiltered_search:
+            record_zero_results(parsed, locale=locale)
     outcome.entries = ordered(filtered(outcome.unfiltered, filters), filters.sort)
     return outcome
 

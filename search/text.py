@@ -45,6 +45,8 @@ class ParsedQuery:
 
     words: list[str] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)
+    # Folded word -> other ways of saying it (each a list of words), from editors' synonyms.
+    synonyms: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def __bool__(self):
         return bool(self.words or self.phrases)
@@ -58,9 +60,12 @@ class ParsedQuery:
 
         Only ``\\w`` characters reach the quotes, so nothing the visitor typed is an operator.
         """
-        parts = [
-            f"'{word}':*" if len(word) >= PREFIX_MIN_LENGTH else f"'{word}'" for word in self.words
-        ]
+        parts = []
+        for word in self.words:
+            options = [f"'{word}':*" if len(word) >= PREFIX_MIN_LENGTH else f"'{word}'"]
+            for alternative in self.synonyms.get(fold(word), []):
+                options.append("(" + " <-> ".join(f"'{part}'" for part in alternative) + ")")
+            parts.append(options[0] if len(options) == 1 else "(" + " | ".join(options) + ")")
         parts += [
             "(" + " <-> ".join(f"'{word}'" for word in phrase) + ")" for phrase in self.phrases
         ]

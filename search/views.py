@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -74,3 +75,15 @@ def _results(request, form, query):
         "corrected_from": outcome.corrected_from.as_text() if outcome.corrected_from else "",
         "page_query": keep.urlencode(),
     }
+
+
+def opensearch(request):
+    """An OpenSearch description, so a browser can offer this site's search in its own bar."""
+    response = render(
+        request,
+        "pages/search/opensearch.xml",
+        {"search_url": request.build_absolute_uri(reverse("search"))},
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
