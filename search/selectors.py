@@ -8,6 +8,7 @@ visitor may see and only from a collection the visitor may see.
 
 import datetime
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -32,6 +33,7 @@ FALLBACK_FACTOR = 0.9  # a result in the visitor's language first, at equal rele
 SNIPPET_SOURCE_CHARACTERS = 20_000
 SNIPPET_LENGTH = 240
 _MARK_START, _MARK_END = "\ue000", "\ue001"
+_WORD_RUN = re.compile(r"\w+")
 
 
 class Sort:
@@ -223,10 +225,14 @@ def _snippets_python(entries, parsed: ParsedQuery):
             (i for i, token in enumerate(tokens) if any(n in fold(token) for n in needles)), 0
         )
         window = tokens[max(0, first - 8) : first + 30]
-        marked = [
-            f"{_MARK_START}{token}{_MARK_END}" if any(n in fold(token) for n in needles) else token
-            for token in window
-        ]
+
+        def mark(match):
+            word = match.group()
+            return (
+                f"{_MARK_START}{word}{_MARK_END}" if any(n in fold(word) for n in needles) else word
+            )
+
+        marked = [_WORD_RUN.sub(mark, token) for token in window]
         text = " ".join(marked)
         snippets[entry.pk] = _marked(("… " if first > 8 else "") + text)
     return snippets

@@ -4,6 +4,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.text import clean_typed_text
@@ -82,7 +83,10 @@ def opensearch(request):
     response = render(
         request,
         "pages/search/opensearch.xml",
-        {"search_url": request.build_absolute_uri(reverse("search"))},
+        {
+            "search_url": request.build_absolute_uri(reverse("search")),
+            "description": _("Search the council's housing engagement site"),
+        },
         content_type="application/opensearchdescription+xml; charset=utf-8",
     )
     response["Cache-Control"] = "public, max-age=86400"
