@@ -175,6 +175,9 @@ def _ensure_demo() -> None:
     if not CommitmentPage.objects.exists():
         print("Loading the demo content (once)...", flush=True)
         call_command("load_demo_content")
+    # bench.settings queue tasks in the database (production's backend) and no worker runs
+    # here, so the index is built directly.
+    call_command("rebuild_search_index")
 
 
 # --- Scale ----------------------------------------------------------------------------------------
