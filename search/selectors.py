@@ -1,12 +1,414 @@
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+"""Searching: who may see what, matching, ranking, snippets, suggestions and facets.
+
+``run_search`` is the one entry point. Visibility is decided here, from the live page tree and
+its view restrictions at the moment of the search, never from what the index stored: a page made
+private after it was indexed is hidden at once, and a document is shown only through a page the
+visitor may see and only from a collection the visitor may see.
+"""
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.models import (
+    BaseViewRestriction,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+)
+
+from search.models import SearchEntry, SearchFacet, SearchTerm, Synonym, ZeroResultQuery
+from search.text import ParsedQuery, config_for, fold, words
+
+CURRENT_BOOST = 1.3  # open consultations, upcoming events and meetings
+FALLBACK_FACTOR = 0.9  # a result in the visitor's language first, at equal relevance
+SNIPPET_SOURCE_CHARACTERS = 20_000
+SNIPPET_LENGTH = 240
+_MARK_START, _MARK_END = "\ue000", "\ue001"
+_WORD_RUN = re.compile(r"\w+")
 
 
-def search_pages(*, query: str, language_code: str | None = None):
-    """Live, public pages in the given (default: active) language that match ``query``."""
-    try:
-        locale = Locale.objects.get(language_code=language_code or get_language())
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
-    pages = Page.objects.live().public().filter(locale=locale).specific()
-    return pages.search(query, operator="and")
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+
+
+@dataclass
+class SearchFilters:
+    kinds: list[str] = field(default_factory=list)
+    topic: str = ""
+    estate: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    sort: str = Sort.RELEVANCE
+
+
+# --- Who may see what ---------------------------------------------------------------------------
+
+
+def _allows(restriction: BaseViewRestriction, user, group_ids: set[int]) -> bool:
+    if restriction.restriction_type == BaseViewRestriction.NONE:
+        return True
+    if restriction.restriction_type == BaseViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == BaseViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        return bool(group_ids & {group.pk for group in restriction.groups.all()})
+    # A password restriction is never lifted by search, even for a visitor who has typed the
+    # password: the password belongs to the page, not to the search results page.
+    return False
+
+
+def visible_entries(user):
+    """Every index entry ``user`` may see: pages and documents, in every language."""
+    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    pages = Page.objects.live()
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+        "groups"
+    ):
+        if not _allows(restriction, user, group_ids):
+            pages = pages.exclude(path__startswith=restriction.page.path)
+    entries = SearchEntry.objects.filter(page__in=pages.values("pk"))
+    for restriction in CollectionViewRestriction.objects.select_related(
+        "collection"
+    ).prefetch_related("groups"):
+        if not _allows(restriction, user, group_ids):
+            entries = entries.exclude(
+                document__collection__path__startswith=restriction.collection.path
+            )
+    return entries
+
+
+def in_language(entries, *, locale: Locale, default: Locale):
+    """Entries in ``locale``, and default-language ones for content with none in ``locale``."""
+    if locale == default:
+        return entries.filter(locale=locale)
+    translated = entries.filter(locale=locale).values("group")
+    return entries.filter(Q(locale=locale) | (Q(locale=default) & ~Q(group__in=translated)))
+
+
+# --- Matching and ranking -----------------------------------------------------------------------
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _tsquery(parsed: ParsedQuery, language_code: str) -> SearchQuery:
+    return SearchQuery(parsed.tsquery_text(), search_type="raw", config=config_for(language_code))
+
+
+def _matching_postgres(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale):
+    today = timezone.localdate()
+    queries = {
+        locale.pk: _tsquery(parsed, locale.language_code),
+        default.pk: _tsquery(parsed, default.language_code),
+    }
+    condition = Q()
+    ranks = []
+    for locale_id, query in queries.items():
+        condition |= Q(locale_id=locale_id, vector=query)
+        ranks.append(When(locale_id=locale_id, then=SearchRank(F("vector"), query)))
+    return entries.filter(condition).annotate(
+        relevance=Case(*ranks, default=Value(0.0), output_field=FloatField())
+        * Case(When(current_until__gte=today, then=Value(CURRENT_BOOST)), default=Value(1.0))
+        * Case(When(locale_id=locale.pk, then=Value(1.0)), default=Value(FALLBACK_FACTOR))
+    )
+
+
+def _matching_sqlite(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale):
+    """No stemming: every word (folded) or one of its synonyms must occur; titles rank first."""
+    today = timezone.localdate()
+    for word in parsed.words:
+        condition = Q(folded__contains=fold(word))
+        for alternative in parsed.synonyms.get(fold(word), []):
+            condition |= Q(folded__contains=fold(" ".join(alternative)))
+        entries = entries.filter(condition)
+    for phrase in parsed.phrases:
+        entries = entries.filter(folded__contains=fold(" ".join(phrase)))
+    title_hits = [When(title__icontains=word, then=Value(1.0)) for word in parsed.all_words]
+    return entries.annotate(
+        relevance=Case(*title_hits, default=Value(0.1), output_field=FloatField())
+        * Case(When(current_until__gte=today, then=Value(CURRENT_BOOST)), default=Value(1.0))
+        * Case(When(locale_id=locale.pk, then=Value(1.0)), default=Value(FALLBACK_FACTOR))
+    )
+
+
+def matching(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale):
+    if _is_postgres():
+        return _matching_postgres(entries, parsed, locale=locale, default=default)
+    return _matching_sqlite(entries, parsed, locale=locale, default=default)
+
+
+def filtered(entries, filters: SearchFilters, *, with_kinds: bool = True):
+    if with_kinds and filters.kinds:
+        entries = entries.filter(kind__in=filters.kinds)
+    for name, value in (("topic", filters.topic), ("estate", filters.estate)):
+        if value:
+            entries = entries.filter(
+                pk__in=SearchFacet.objects.filter(name=name, value=value).values("entry_id")
+            )
+    if filters.date_from:
+        entries = entries.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(date__lte=filters.date_to)
+    return entries
+
+
+def ordered(entries, sort: str):
+    if sort == Sort.NEWEST:
+        return entries.order_by(F("date").desc(nulls_last=True), "-relevance", "pk")
+    return entries.order_by("-relevance", F("date").desc(nulls_last=True), "pk")
+
+
+# --- Snippets -----------------------------------------------------------------------------------
+
+
+def _marked(text: str) -> str:
+    """``text`` escaped, its sentinels turned into ``<mark>`` (indexed text has no sentinels)."""
+    safe = escape(text)
+    return mark_safe(safe.replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>"))  # noqa: S308
+
+
+def _snippets_postgres(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale):
+    options = (
+        f"StartSel={_MARK_START}, StopSel={_MARK_END}, MaxFragments=2, MaxWords=25, MinWords=10,"
+        ' FragmentDelimiter=" … "'
+    )
+    ids = [entry.pk for entry in entries]
+    if not ids:
+        return {}
+    table = SearchEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT id, ts_headline(
+                    (CASE WHEN locale_id = %(locale)s THEN %(config)s
+                          ELSE %(default_config)s END)::regconfig,
+                    left(CASE WHEN body <> '' THEN body ELSE summary END, %(limit)s),
+                    CASE WHEN locale_id = %(locale)s
+                         THEN to_tsquery(%(config)s::regconfig, %(query)s)
+                         ELSE to_tsquery(%(default_config)s::regconfig, %(query)s) END,
+                    %(options)s)
+                FROM {table} WHERE id = ANY(%(ids)s)""",  # noqa: S608 (our table; values are parameters)
+            {
+                "locale": locale.pk,
+                "config": config_for(locale.language_code),
+                "default_config": config_for(default.language_code),
+                "limit": SNIPPET_SOURCE_CHARACTERS,
+                "query": parsed.tsquery_text(),
+                "options": options,
+                "ids": ids,
+            },
+        )
+        return {pk: _marked(text) for pk, text in cursor.fetchall()}
+
+
+def _snippets_python(entries, parsed: ParsedQuery):
+    """Around the first matching word, with every matching word marked (case and accents aside)."""
+    needles = {fold(word) for word in parsed.all_words}
+    snippets = {}
+    for entry in entries:
+        source = entry.body or entry.summary
+        tokens = source[:SNIPPET_SOURCE_CHARACTERS].split()
+        first = next(
+            (i for i, token in enumerate(tokens) if any(n in fold(token) for n in needles)), 0
+        )
+        window = tokens[max(0, first - 8) : first + 30]
+
+        def mark(match):
+            word = match.group()
+            return (
+                f"{_MARK_START}{word}{_MARK_END}" if any(n in fold(word) for n in needles) else word
+            )
+
+        marked = [_WORD_RUN.sub(mark, token) for token in window]
+        text = " ".join(marked)
+        snippets[entry.pk] = _marked(("… " if first > 8 else "") + text)
+    return snippets
+
+
+def snippets_for(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale) -> dict:
+    if _is_postgres():
+        return _snippets_postgres(entries, parsed, locale=locale, default=default)
+    return _snippets_python(entries, parsed)
+
+
+# --- Suggestions --------------------------------------------------------------------------------
+
+
+def _closest_word(word: str, locale_ids: list[int]) -> str | None:
+    word = word.casefold()
+    if _is_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT word FROM {SearchTerm._meta.db_table}
+                    WHERE locale_id = ANY(%s) AND word %% %s AND word <> %s
+                    ORDER BY similarity(word, %s) DESC, word LIMIT 1""",  # noqa: S608
+                [locale_ids, word, word, word],
+            )
+            row = cursor.fetchone()
+            return row[0] if row else None
+    candidates = SearchTerm.objects.filter(
+        locale_id__in=locale_ids, word__startswith=word[:1]
+    ).values_list("word", flat=True)[:5000]
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
+    return matches[0] if matches and matches[0] != word else None
+
+
+def suggestion(parsed: ParsedQuery, *, locale: Locale, default: Locale) -> ParsedQuery | None:
+    """The query with each word that is not in the index replaced by the closest one that is."""
+    locale_ids = list({locale.pk, default.pk})
+    known = set(
+        SearchTerm.objects.filter(
+            locale_id__in=locale_ids, word__in=[w.casefold() for w in parsed.all_words]
+        ).values_list("word", flat=True)
+    )
+    changed = False
+
+    def fix(word):
+        nonlocal changed
+        if word.casefold() in known or word.isdigit():
+            return word
+        closest = _closest_word(word, locale_ids)
+        if closest:
+            changed = True
+            return closest
+        return word
+
+    corrected = ParsedQuery(
+        words=[fix(word) for word in parsed.words],
+        phrases=[[fix(word) for word in phrase] for phrase in parsed.phrases],
+    )
+    return corrected if changed else None
+
+
+# --- Synonyms and queries that found nothing ---------------------------------------------------
+
+
+def with_synonyms(parsed: ParsedQuery, *, locales: list[Locale]) -> ParsedQuery:
+    """``parsed`` with each word's synonyms (from ``Synonym`` rows in ``locales``) attached."""
+    asked = {fold(word) for word in parsed.words}
+    if not asked:
+        return parsed
+    synonyms: dict[str, list[list[str]]] = {}
+    for row in Synonym.objects.filter(locale__in=locales):
+        terms = [words(term) for term in row.term_list()]
+        terms = [term for term in terms if term]
+        for term in terms:
+            key = fold(" ".join(term))
+            if key in asked:
+                others = [other for other in terms if other != term]
+                synonyms.setdefault(key, []).extend(others)
+    parsed.synonyms = synonyms
+    return parsed
+
+
+def record_zero_results(parsed: ParsedQuery, *, locale: Locale) -> None:
+    """Count a query that found nothing; only its words are kept (see ``ZeroResultQuery``)."""
+    query = fold(parsed.as_text())[:200]
+    today = timezone.localdate()
+    updated = ZeroResultQuery.objects.filter(locale=locale, query=query).update(
+        count=F("count") + 1, last_searched_on=today
+    )
+    if not updated:
+        ZeroResultQuery.objects.bulk_create(
+            [ZeroResultQuery(locale=locale, query=query, count=1, last_searched_on=today)],
+            ignore_conflicts=True,
+        )
+    ZeroResultQuery.objects.filter(
+        last_searched_on__lt=today - datetime.timedelta(days=ZeroResultQuery.KEEP_DAYS)
+    ).delete()
+
+
+# --- Facets -------------------------------------------------------------------------------------
+
+
+def kind_counts(entries) -> dict[str, int]:
+    return dict(entries.order_by().values_list("kind").annotate(count=Count("pk")))
+
+
+def facet_options(entries, name: str) -> list[tuple[str, str]]:
+    """(value, label) of ``name`` facets among ``entries``, by label."""
+    rows = (
+        SearchFacet.objects.filter(name=name, entry__in=entries.order_by().values("pk"))
+        .values_list("value", "label")
+        .distinct()
+    )
+    return sorted(set(rows), key=lambda row: row[1].casefold())
+
+
+# --- The search -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchOutcome:
+    entries: object  # the matching entries, filtered and ordered (a queryset)
+    unfiltered: object  # the matching entries before the type filter (for counts)
+    parsed: ParsedQuery
+    suggestion: ParsedQuery | None = None
+    corrected_from: ParsedQuery | None = None  # set when results are for ``suggestion``
+
+
+def run_search(
+    *, parsed: ParsedQuery, filters: SearchFilters, user, locale: Locale
+) -> SearchOutcome:
+    """Entries matching ``parsed`` that ``user`` may see, in ``locale`` or the default language.
+
+    When nothing matches and a spelling correction does, the results are the correction's and
+    ``corrected_from`` holds what the visitor typed.
+    """
+    default = Locale.get_default()
+    base = in_language(visible_entries(user), locale=locale, default=default)
+    parsed = with_synonyms(parsed, locales=[locale, default])
+
+    def attempt(query):
+        found = filtered(
+            matching(base, query, locale=locale, default=default), filters, with_kinds=False
+        )
+        return found
+
+    unfiltered = attempt(parsed)
+    outcome = SearchOutcome(entries=None, unfiltered=unfiltered, parsed=parsed)
+    if not unfiltered.exists():
+        corrected = suggestion(parsed, locale=locale, default=default)
+        if corrected is not None:
+            corrected = with_synonyms(corrected, locales=[locale, default])
+            corrected_found = attempt(corrected)
+            if corrected_found.exists():
+                outcome.suggestion = corrected
+                outcome.unfiltered = corrected_found
+                outcome.parsed = corrected
+                outcome.corrected_from = parsed
+        unfiltered_search = not (
+            filters.topic or filters.estate or filters.date_from or filters.date_to
+        )
+        if outcome.corrected_from is None and unfiltered_search:
+            record_zero_results(parsed, locale=locale)
+    outcome.entries = ordered(filtered(outcome.unfiltered, filters), filters.sort)
+    return outcome
+
+
+def decorate(results, outcome: SearchOutcome, *, request, locale: Locale) -> None:
+    """Give a page of results their URL, snippet and language flag, in two queries."""
+    default = Locale.get_default()
+    results = list(results)
+    snippets = snippets_for(results, outcome.parsed, locale=locale, default=default)
+    for entry in results:
+        entry.snippet = snippets.get(entry.pk, "")
+        entry.in_default_language = entry.locale_id != locale.pk
+        if entry.document_id:
+            entry.url = entry.document.url
+            entry.holder_url = entry.page.get_url(request)
+        else:
+            entry.url = entry.page.get_url(request)

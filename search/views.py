@@ -1,47 +1,93 @@
-"""Site search: live, public pages in the visitor's language."""
-
-import re
+"""The site search page. Works without JavaScript: every filter is a GET parameter."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from portal.text import clean_typed_text
-from search.selectors import search_pages
+from search import selectors
+from search.forms import SearchForm
+from search.models import Kind
+from search.text import parse_query
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-# Words are what the search backends match; everything else (quotes, brackets, operators such
-# as SQLite's FTS5 syntax) would be read as query syntax, so it is left out of the query.
-_WORD = re.compile(r"\w+")
 
 
-def search_terms(query: str) -> str:
-    """The words of ``query``, separated by single spaces."""
-    return " ".join(_WORD.findall(query))
+def _current_locale() -> Locale:
+    try:
+        return Locale.objects.get(language_code=get_language())
+    except Locale.DoesNotExist:
+        return Locale.get_default()
 
 
 def search(request):
-    query = (request.GET.get("q") or "").strip()
-    error = None
-    results = None
-    query, removed = clean_typed_text(query)
-    if removed:
-        error = _("Enter words and numbers only, without control characters.")
-    elif len(query) > MAX_QUERY_LENGTH:
-        error = _("Enter %(count)s characters or fewer.") % {"count": MAX_QUERY_LENGTH}
-    elif "q" in request.GET and not query:
-        error = _("Enter a word or phrase to search for.")
-    elif query and not search_terms(query):
-        error = _("Enter at least one word or number to search for.")
-    elif query:
-        paginator = Paginator(search_pages(query=search_terms(query)), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
-    return render(
-        request,
-        "pages/search/search.html",
-        {"search_query": query, "search_results": results, "search_error": error},
+    """Results for ``q``; a filter with a bad value gets a message by it and is left out."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    context = {"form": form, "search_query": "", "search_results": None}
+    if "q" in form.errors:
+        # Shown again in the box as typed, less what no page may contain.
+        context["search_query"] = clean_typed_text(request.GET.get("q") or "")[0][:1000]
+        context["search_error"] = form.errors["q"][0]
+    else:
+        query = form.cleaned_data.get("q") or ""
+        context["search_query"] = query
+        if query:
+            context.update(_results(request, form, query))
+    return render(request, "pages/search/search.html", context)
+
+
+def _results(request, form, query):
+    locale = _current_locale()
+    filters = form.filters()
+    outcome = selectors.run_search(
+        parsed=parse_query(query), filters=filters, user=request.user, locale=locale
     )
+    paginator = Paginator(
+        outcome.entries.select_related("page", "document", "locale"), RESULTS_PER_PAGE
+    )
+    try:
+        results = paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage):
+        results = paginator.page(1)
+    selectors.decorate(results.object_list, outcome, request=request, locale=locale)
+    counts = selectors.kind_counts(outcome.unfiltered)
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    return {
+        "search_results": results,
+        "search_filters": filters,
+        "kind_counts": [
+            {
+                "value": value,
+                "label": label,
+                "count": counts[value],
+                "checked": value in filters.kinds,
+            }
+            for value, label in Kind.choices
+            if counts.get(value)
+        ],
+        "topics": selectors.facet_options(outcome.unfiltered, "topic"),
+        "estates": selectors.facet_options(outcome.unfiltered, "estate"),
+        "suggestion": outcome.suggestion.as_text() if outcome.suggestion else "",
+        "corrected_from": outcome.corrected_from.as_text() if outcome.corrected_from else "",
+        "page_query": keep.urlencode(),
+    }
+
+
+def opensearch(request):
+    """An OpenSearch description, so a browser can offer this site's search in its own bar."""
+    response = render(
+        request,
+        "pages/search/opensearch.xml",
+        {
+            "search_url": request.build_absolute_uri(reverse("search")),
+            "description": _("Search the council's housing engagement site"),
+        },
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
