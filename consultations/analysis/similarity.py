@@ -295,8 +295,18 @@ def _spherical_kmeans(
     assignment = [-1] * len(vectors)
     for _ in range(iterations):
         changed = False
+        # Each centre's weights by word, so a vector is scored against every centre at once,
+        # touching only the centres that share its words.
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for c, centre in enumerate(centres):
+            for w, v in centre.items():
+                postings[w].append((c, v))
         for n, vector in enumerate(vectors):
-            best = max(range(len(centres)), key=lambda c: (_dot(vector, centres[c]), -c))
+            scores = [0.0] * len(centres)
+            for w, v in vector.items():
+                for c, weight in postings.get(w, ()):
+                    scores[c] += v * weight
+            best = max(range(len(centres)), key=scores.__getitem__)  # first on ties
             if best != assignment[n]:
                 assignment[n], changed = best, True
         if not changed:
