@@ -9,8 +9,6 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from consultations.models import AnswerTheme, Theme
-from portal.roles import CONSULTATION_ANALYSTS
-from tests.consultations.test_admin import staff
 from tests.consultations.test_analysis import respond
 
 pytestmark = pytest.mark.django_db
@@ -32,13 +30,6 @@ def coded(consultation):
     return consultation
 
 
-@pytest.fixture
-def analyst(client):
-    user = staff("analyst", CONSULTATION_ANALYSTS)
-    client.force_login(user)
-    return user
-
-
 def export(client, page, **data):
     url = reverse("consultation_responses:export_page", args=[page.pk])
     return client.post(url, {"format": "csv", **data})
@@ -49,7 +40,7 @@ def csv_rows(response):
     return list(csv.reader(io.StringIO(text)))
 
 
-def test_csv_has_one_column_per_theme_used_on_each_free_text_question(client, coded, analyst):
+def test_csv_has_one_column_per_theme_used_on_each_free_text_question(client, coded, coder):
     headers, *rows = csv_rows(export(client, coded))
     assert headers.index(LIFTS) == headers.index("Any other comments?") + 1
     assert not any("Never used" in h for h in headers)
@@ -60,7 +51,7 @@ def test_csv_has_one_column_per_theme_used_on_each_free_text_question(client, co
     ]
 
 
-def test_xlsx_has_the_theme_columns_as_numbers(client, coded, analyst):
+def test_xlsx_has_the_theme_columns_as_numbers(client, coded, coder):
     response = export(client, coded, format="xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     headers, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
@@ -71,7 +62,7 @@ def test_xlsx_has_the_theme_columns_as_numbers(client, coded, analyst):
     ]
 
 
-def test_equality_answers_are_left_out_unless_asked_for_with_a_reason(client, coded, analyst):
+def test_equality_answers_are_left_out_unless_asked_for_with_a_reason(client, coded, coder):
     page = client.get(reverse("consultation_responses:export_page", args=[coded.pk]))
     text = page.content.decode()
     assert "never holds names, email addresses or postal addresses" in text
@@ -100,10 +91,10 @@ def test_equality_answers_are_left_out_unless_asked_for_with_a_reason(client, co
         "special_category": True,
         "reason": reason,
     }
-    assert entry.user == analyst
+    assert entry.user == coder
 
 
-def test_the_direct_download_never_carries_equality_answers(client, coded, analyst):
+def test_the_direct_download_never_carries_equality_answers(client, coded, coder):
     response = client.get(reverse("consultation_responses:export", args=[coded.pk, "csv"]))
     headers, *_rows = csv_rows(response)
     assert AGE not in headers and LIFTS in headers

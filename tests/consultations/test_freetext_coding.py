@@ -9,8 +9,6 @@ from django.urls import reverse
 
 from consultations.analysis import similarity
 from consultations.models import AnswerTheme, DismissedSuggestion, Response, Theme
-from portal.roles import CONSULTATION_ANALYSTS
-from tests.consultations.test_admin import staff
 from tests.consultations.test_analysis import answers, respond
 
 pytestmark = pytest.mark.django_db
@@ -48,18 +46,11 @@ def many_answers(consultation, *, total=1000, identical=100, seed=7):
     return consultation
 
 
-@pytest.fixture
-def analyst(client):
-    user = staff("analyst", CONSULTATION_ANALYSTS)
-    client.force_login(user)
-    return user
-
-
 def free_text_url(page):
     return reverse("consultation_responses:free_text", args=[page.pk])
 
 
-def test_one_action_codes_all_100_identical_answers_among_1000(client, consultation, analyst):
+def test_one_action_codes_all_100_identical_answers_among_1000(client, consultation, coder):
     many_answers(consultation)
     lifts = Theme.objects.create(consultation=consultation, name="Lifts")
     url = free_text_url(consultation)
@@ -96,7 +87,7 @@ def test_one_action_codes_all_100_identical_answers_among_1000(client, consultat
 
 
 def test_every_answer_matching_a_search_is_coded_in_one_request_answered_in_json(
-    client, consultation, analyst
+    client, consultation, coder
 ):
     many_answers(consultation, total=300, identical=40)
     lifts = Theme.objects.create(consultation=consultation, name="Lifts")
@@ -132,9 +123,7 @@ def test_every_answer_matching_a_search_is_coded_in_one_request_answered_in_json
     assert not AnswerTheme.objects.filter(theme=lifts).exists()
 
 
-def test_only_the_ticked_answers_are_coded_and_unknown_ids_are_ignored(
-    client, consultation, analyst
-):
+def test_only_the_ticked_answers_are_coded_and_unknown_ids_are_ignored(client, consultation, coder):
     mine = [respond(consultation, comments=f"Answer {n}") for n in range(3)]
     repairs = Theme.objects.create(consultation=consultation, name="Repairs")
     url = free_text_url(consultation)
@@ -163,7 +152,7 @@ def test_only_the_ticked_answers_are_coded_and_unknown_ids_are_ignored(
     assert 'form="bulk-coding" name="selected"' in listed
 
 
-def test_a_partial_reference_finds_the_response(client, consultation, analyst):
+def test_a_partial_reference_finds_the_response(client, consultation, coder):
     wanted = respond(consultation, comments="Please call me back")
     respond(consultation, comments="Another answer")
     url = free_text_url(consultation)
@@ -177,7 +166,7 @@ def test_a_partial_reference_finds_the_response(client, consultation, analyst):
         assert "Another answer" not in page, part
 
 
-def test_suggested_themes_are_coded_only_when_an_analyst_accepts(client, consultation, analyst):
+def test_suggested_themes_are_coded_only_when_an_analyst_accepts(client, consultation, coder):
     many_answers(consultation, total=200, identical=0)
     url = reverse("consultation_responses:suggestions", args=[consultation.pk])
     page = client.get(f"{url}?field=comments&language=en").content.decode()
@@ -254,3 +243,26 @@ def test_near_identical_wordings_join_one_group():
         ]
     )
     assert [(g.response_ids, g.variants, g.campaign) for g in groups] == [([1, 2, 3], 2, False)]
+
+
+def test_suggested_themes_on_the_demo_consultations_free_text_questions(client, coder):
+    from django.core.management import call_command
+
+    from consultations.analysis import freetext
+    from consultations.analysis.questions import free_text_fields, survey_questions
+    from consultations.models import ConsultationPage
+
+    call_command("load_demo_content", "--responses", "120", "--seed", "7", verbosity=0)
+    offered = 0
+    for page in ConsultationPage.objects.filter(responses__isnull=False).distinct():
+        url = reverse("consultation_responses:suggestions", args=[page.pk])
+        for field in free_text_fields(survey_questions(consultation=page)):
+            for language, _count in freetext.answer_languages(consultation=page, key=field["key"]):
+                shown = client.get(f"{url}?field={field['key']}&language={language}")
+                assert shown.status_code == 200
+                for suggestion in shown.context["suggestions"]:
+                    offered += 1
+                    assert suggestion.words and suggestion.sample
+                    assert suggestion.signature in shown.content.decode()
+    assert offered, "the demo's free-text answers give at least one suggestion"
+    assert not AnswerTheme.objects.exists(), "suggestions alone code nothing"
