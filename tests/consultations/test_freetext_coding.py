@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from consultations.analysis import similarity
 from consultations.models import AnswerTheme, DismissedSuggestion, Response, Theme
+from portal.roles import COMMS_EDITORS
+from tests.consultations.test_admin import staff
 from tests.consultations.test_analysis import answers, respond
 
 pytestmark = pytest.mark.django_db
@@ -266,3 +268,20 @@ def test_suggested_themes_on_the_demo_consultations_free_text_questions(client, 
                     assert suggestion.signature in shown.content.decode()
     assert offered, "the demo's free-text answers give at least one suggestion"
     assert not AnswerTheme.objects.exists(), "suggestions alone code nothing"
+
+
+@pytest.mark.parametrize("role", [None, COMMS_EDITORS])
+def test_residents_and_editors_cannot_reach_suggestions_or_code_in_bulk(client, consultation, role):
+    respond(consultation, comments=LIFTS)
+    theme = Theme.objects.create(consultation=consultation, name="Lifts")
+    client.force_login(staff(f"user-{role}", role))
+    suggestions = reverse("consultation_responses:suggestions", args=[consultation.pk])
+    export_page = reverse("consultation_responses:export_page", args=[consultation.pk])
+    for url in (suggestions, export_page):
+        assert client.get(url).status_code == 302
+    client.post(
+        free_text_url(consultation),
+        {"action": "code", "scope": "matching", "field": "comments", "themes": [theme.pk]},
+    )
+    assert not AnswerTheme.objects.exists()
+    assert client.post(export_page, {"format": "csv"}).status_code == 302
