@@ -254,7 +254,7 @@ def test_suggested_themes_on_the_demo_consultations_free_text_questions(client, 
     from consultations.analysis.questions import free_text_fields, survey_questions
     from consultations.models import ConsultationPage
 
-    call_command("load_demo_content", "--responses", "120", "--seed", "7", verbosity=0)
+    call_command("load_demo_content", "--responses", "40", "--seed", "7", verbosity=0)
     offered = 0
     for page in ConsultationPage.objects.filter(responses__isnull=False).distinct():
         url = reverse("consultation_responses:suggestions", args=[page.pk])
