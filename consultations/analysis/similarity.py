@@ -4,9 +4,11 @@ Two jobs, both deterministic (the same answers always give the same groups) and 
 text only, so nothing leaves the server and SQLite and PostgreSQL give the same result:
 
 * ``group_answers``: identical answers (after ``normalise``) and near-identical ones, whose
-  character trigrams overlap by at least ``NEAR_IDENTICAL`` (the Jaccard similarity PostgreSQL's
-  ``pg_trgm`` calls ``similarity``). Candidate pairs come from a prefix filter over the rarest
-  trigrams, so only texts that can reach the threshold are compared.
+  sets of words (a final "s" folded, so "lift" and "lifts" are one word) overlap by at least
+  ``NEAR_IDENTICAL`` (Jaccard similarity). Candidate pairs come from a prefix filter over the
+  rarest words, so only texts that can reach the threshold are compared. Words rather than
+  character trigrams: rare words make the filter selective, where trigrams are shared by
+  almost every answer and the comparison became quadratic (``bench/themes.py``).
 * ``suggest_themes``: clusters of answers that use the same telling words (TF-IDF weights,
   spherical k-means on cosine similarity), each with its most telling words and a sample.
   Suggestions are only suggestions: coding happens when an analyst accepts one.
@@ -62,13 +64,9 @@ def normalise(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
-def trigrams(normalised: str) -> frozenset[str]:
-    """Character trigrams of each word padded with two spaces before and one after (as pg_trgm)."""
-    grams = set()
-    for word in normalised.split():
-        padded = f"  {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return frozenset(grams)
+def word_set(normalised: str) -> frozenset[str]:
+    """The distinct words of a normalised text, a plural "s" folded (``lifts`` → ``lift``)."""
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in normalised.split())
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -118,7 +116,7 @@ def group_answers(
         members[key].append(pk)
         first_text.setdefault(key, text)
     keys = list(members)
-    grams = [trigrams(k) for k in keys]
+    grams = [word_set(k) for k in keys]
     parent = list(range(len(keys)))
 
     def root(i: int) -> int:
@@ -157,8 +155,8 @@ def group_answers(
 def _similar_pairs(grams: list[frozenset], threshold: float) -> Iterable[tuple[int, int]]:
     """Index pairs whose Jaccard similarity reaches ``threshold`` (prefix filtering).
 
-    With trigrams ordered rarest first, two sets with similarity at least t must share one of
-    the first ``|A| - ceil(t·|A|) + 1`` trigrams of each, so only those are indexed.
+    With tokens ordered rarest first, two sets with similarity at least t must share one of
+    the first ``|A| - ceil(t·|A|) + 1`` tokens of each, so only those are indexed.
     """
     frequency = Counter(g for gs in grams for g in gs)
     index: dict[str, list[int]] = defaultdict(list)
