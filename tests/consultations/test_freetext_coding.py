@@ -255,6 +255,7 @@ def test_suggested_themes_on_the_demo_consultations_free_text_questions(client, 
     from consultations.models import ConsultationPage
 
     call_command("load_demo_content", "--responses", "40", "--seed", "7", verbosity=0)
+    coded_by_the_demo = AnswerTheme.objects.count()  # the demo's closed consultation is coded
     offered = 0
     for page in ConsultationPage.objects.filter(responses__isnull=False).distinct():
         url = reverse("consultation_responses:suggestions", args=[page.pk])
@@ -267,7 +268,7 @@ def test_suggested_themes_on_the_demo_consultations_free_text_questions(client, 
                     assert suggestion.words and suggestion.sample
                     assert suggestion.signature in shown.content.decode()
     assert offered, "the demo's free-text answers give at least one suggestion"
-    assert not AnswerTheme.objects.exists(), "suggestions alone code nothing"
+    assert AnswerTheme.objects.count() == coded_by_the_demo, "suggestions alone code nothing"
 
 
 @pytest.mark.parametrize("role", [None, COMMS_EDITORS])
