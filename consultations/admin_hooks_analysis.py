@@ -21,6 +21,12 @@ urlpatterns = [
     path("<int:page_id>/", admin_views.ResultsView.as_view(), name="results"),
     path("<int:page_id>/free-text/", admin_views.FreeTextView.as_view(), name="free_text"),
     path("<int:page_id>/enter/", admin_views.AssistedEntryView.as_view(), name="enter"),
+    path(
+        "<int:page_id>/suggested-themes/",
+        admin_views.SuggestionsView.as_view(),
+        name="suggestions",
+    ),
+    path("<int:page_id>/export/", admin_views.ExportPageView.as_view(), name="export_page"),
     path("<int:page_id>/export/<str:fmt>/", admin_views.ExportView.as_view(), name="export"),
 ]
 

@@ -8,7 +8,12 @@ version's wording (see ``analysis.questions``):
 * matrix: one column per row (the chosen column's label);
 * ranking: one column per rank (the option ranked there);
 * questions with "Other (please specify)": an extra column for the text;
+* free-text answers coded with themes: one column per theme used on that answer (``1`` coded,
+  ``0`` not, blank if unanswered), right after the answer's own column;
 * everything else: one column with the answer's label (or the text, number or date).
+
+Equality-monitoring questions (special category data, ``questions.is_special_category``) are
+left out unless ``include_special_category`` is asked for; the view asks for a reason and logs it.
 
 Answers are stored by question id and option value whatever the language, so answers given in
 every language land in the same columns with the same labels. Personal details (name, email,
@@ -41,8 +46,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from consultations import survey
-from consultations.analysis.questions import has_other, survey_questions
-from consultations.models import Channel, ConsultationPage, RespondentType, Response, SurveySnapshot
+from consultations.analysis.questions import has_other, is_special_category, survey_questions
+from consultations.models import (
+    AnswerTheme,
+    Channel,
+    ConsultationPage,
+    RespondentType,
+    Response,
+    SurveySnapshot,
+)
 from news.models import Estate
 
 LONDON = ZoneInfo("Europe/London")
@@ -55,6 +67,26 @@ class Column:
     header: str
     value: Callable[[dict], Any]  # answers → cell value (None for blank)
 
+    def cell(self, answers: dict, codes: set | frozenset) -> Any:
+        return self.value(answers)
+
+
+@dataclass(frozen=True)
+class ThemeColumn:
+    """Whether one free-text answer (``key``) is coded with one theme: 1, 0, or blank."""
+
+    header: str
+    key: str
+    theme_id: int
+
+    def cell(self, answers: dict, codes: set | frozenset) -> Any:
+        if answers.get(self.key) in (None, ""):
+            return None
+        return int((self.key, self.theme_id) in codes)
+
+
+NO_CODES: frozenset = frozenset()
+
 
 def neutralise(value: Any) -> Any:
     """A text cell a spreadsheet would treat as a formula, made inert with a leading ``'``."""
@@ -64,19 +96,49 @@ def neutralise(value: Any) -> Any:
 
 
 # --- columns -------------------------------------------------------------------------------
-def question_columns(questions: list[dict], estates: list) -> list[Column]:
-    columns: list[Column] = []
+def question_columns(
+    questions: list[dict], estates: list, themes: dict[str, list[tuple[int, str]]] | None = None
+) -> list[Column | ThemeColumn]:
+    """Columns for ``questions``; ``themes`` maps a free-text key to its ``(id, name)`` themes."""
+    themes = themes or {}
+    columns: list[Column | ThemeColumn] = []
     for question in questions:
         columns.extend(_columns_for(question, estates))
+        columns.extend(_theme_columns(question["label"], question["id"], themes))
         if has_other(question):
             key = f"{question['id']}.other"
-            columns.append(
-                Column(
-                    _("%(question)s: Other (please specify)") % {"question": question["label"]},
-                    lambda answers, key=key: answers.get(key),
-                )
-            )
+            label = _("%(question)s: Other (please specify)") % {"question": question["label"]}
+            columns.append(Column(label, lambda answers, key=key: answers.get(key)))
+            columns.extend(_theme_columns(label, key, themes))
     return columns
+
+
+def _theme_columns(label: str, key: str, themes: dict) -> list[ThemeColumn]:
+    return [
+        ThemeColumn(
+            _("%(question)s: theme “%(theme)s”") % {"question": label, "theme": name}, key, pk
+        )
+        for pk, name in themes.get(key, [])
+    ]
+
+
+def themes_used(page: ConsultationPage) -> dict[str, list[tuple[int, str]]]:
+    """Per free-text key, the themes coded on at least one answer, by name."""
+    rows = (
+        AnswerTheme.objects.filter(response__consultation=page)
+        .values_list("question_id", "theme_id", "theme__name")
+        .distinct()
+        .order_by("question_id", "theme__name", "theme_id")
+    )
+    used: dict[str, list[tuple[int, str]]] = {}
+    for key, pk, name in rows:
+        used.setdefault(key, []).append((pk, name))
+    return used
+
+
+def special_category_labels(page: ConsultationPage) -> list[str]:
+    """The equality-monitoring questions of this consultation, by their labels."""
+    return [q["label"] for q in survey_questions(consultation=page) if is_special_category(q)]
 
 
 def _columns_for(question: dict, estates: list) -> list[Column]:
@@ -141,13 +203,27 @@ class Export:
     rows: Iterable[list[Any]]
 
 
-def build_export(*, consultation: ConsultationPage, chunk_size: int = CHUNK_SIZE) -> Export:
-    """Headers and a lazy row iterator (nothing is read until the rows are iterated)."""
+def build_export(
+    *,
+    consultation: ConsultationPage,
+    chunk_size: int = CHUNK_SIZE,
+    include_special_category: bool = False,
+) -> Export:
+    """Headers and a lazy row iterator (nothing is read until the rows are iterated).
+
+    Equality-monitoring answers are only in it with ``include_special_category``.
+    """
     page = consultation.canonical()
     estates = list(Estate.objects.order_by("name"))
     estate_names = {e.pk: e.name for e in estates}
     versions = dict(SurveySnapshot.objects.filter(consultation=page).values_list("id", "version"))
-    columns = question_columns(survey_questions(consultation=page), estates)
+    questions = [
+        q
+        for q in survey_questions(consultation=page)
+        if include_special_category or not is_special_category(q)
+    ]
+    themes = themes_used(page)
+    columns = question_columns(questions, estates, themes)
     # Labels made text once, not per row (translation lookups dominate otherwise).
     languages = {code: str(name) for code, name in settings.LANGUAGES}
     channels = {value: str(name) for value, name in Channel.choices}
@@ -164,10 +240,18 @@ def build_export(*, consultation: ConsultationPage, chunk_size: int = CHUNK_SIZE
     ]
 
     def rows() -> Iterator[list[Any]]:
+        # Codes are few next to answers (people make them), so they are read once, up front.
+        codes: dict[int, set] = {}
+        if themes:
+            for response_id, key, theme_id in AnswerTheme.objects.filter(
+                response__consultation=page
+            ).values_list("response_id", "question_id", "theme_id"):
+                codes.setdefault(response_id, set()).add((key, theme_id))
         queryset = (
             Response.objects.filter(consultation=page)
             .order_by("submitted_at", "id")
             .values_list(
+                "id",
                 "reference",
                 "submitted_at",
                 "language",
@@ -179,6 +263,7 @@ def build_export(*, consultation: ConsultationPage, chunk_size: int = CHUNK_SIZE
             )
         )
         for (
+            pk,
             reference,
             submitted,
             language,
@@ -196,7 +281,7 @@ def build_export(*, consultation: ConsultationPage, chunk_size: int = CHUNK_SIZE
                 respondent_types.get(rtype, rtype) or None,
                 estate_names.get(estate),
                 versions.get(snap),
-                *[column.value(answers) for column in columns],
+                *[column.cell(answers, codes.get(pk, NO_CODES)) for column in columns],
             ]
 
     return Export(consultation=page, headers=headers, rows=rows())

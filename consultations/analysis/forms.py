@@ -77,3 +77,64 @@ class EraseConfirmForm(forms.Form):
     erase_answers = forms.BooleanField(
         label=_("Also erase their answers (free text may identify them)"), required=False
     )
+
+
+class BulkCodingForm(forms.Form):
+    """Add or remove themes on many answers: the ticked ones, a group, or all matching a search."""
+
+    SCOPES = [("selected", _("Selected answers")), ("matching", _("Every matching answer"))]
+
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one theme.")},
+    )
+    operation = forms.ChoiceField(
+        choices=[("add", _("Add")), ("remove", _("Remove"))], initial="add"
+    )
+    scope = forms.ChoiceField(
+        choices=[*SCOPES, ("group", _("A group of answers"))], initial="selected"
+    )
+    selected = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    group = forms.CharField(max_length=4000, required=False)
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.filter(consultation=consultation)
+        # Any whole number is accepted here; the service keeps only this consultation's responses.
+        self.fields["selected"].valid_value = lambda value: str(value).isdigit()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == "selected" and not data.get("selected"):
+            self.add_error("selected", _("Tick at least one answer, or code every matching one."))
+        return data
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        label=_("File format"),
+        choices=[("csv", _("CSV")), ("xlsx", _("Excel (XLSX)"))],
+        initial="csv",
+        widget=forms.RadioSelect,
+    )
+    include_special_category = forms.BooleanField(
+        label=_("Include equality-monitoring answers (special category data)"), required=False
+    )
+    reason = forms.CharField(
+        label=_("Why does this file need them?"),
+        help_text=_("Recorded in the audit log with the export."),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        data["reason"] = " ".join(data.get("reason", "").split())
+        if data.get("include_special_category") and not data["reason"]:
+            self.add_error(
+                "reason", _("Give the reason this file needs equality-monitoring answers.")
+            )
+        return data

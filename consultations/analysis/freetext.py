@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet, TextField
+import re
+
+from django.db.models import Count, Prefetch, Q, QuerySet, TextField, Value
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Replace
 
 from consultations.models import AnswerTheme, ConsultationPage, Response, Theme
 
@@ -37,12 +39,54 @@ def free_text_answers(
     )
     search = search.strip()
     if search:
-        responses = responses.filter(
-            Q(text__icontains=search) | Q(reference__iexact=search.upper())
-        )
+        responses = responses.annotate(
+            compact_reference=Replace("reference", Value("-"), Value(""))
+        ).filter(_search_filter(search))
     if theme is not None:
         responses = responses.filter(codings__theme=theme, codings__question_id=key)
     return responses
+
+
+REFERENCE_PART = re.compile(r"^[0-9A-Za-z]{3,}(-[0-9A-Za-z]*)?$|^[0-9A-Za-z]*-[0-9A-Za-z]{3,}$")
+
+
+def _search_filter(search: str) -> Q:
+    """Words in the answer, or part of a reference ("K7QM", "4xt2", "k7qm4xt2", "QM-4X").
+
+    A reference part needs three characters, so a short word does not match references by chance.
+    """
+    matches = Q(text__icontains=search)
+    if REFERENCE_PART.match(search):
+        compact = search.replace("-", "").upper()
+        matches |= Q(reference__icontains=search.upper()) | Q(compact_reference__icontains=compact)
+    return matches
+
+
+def answer_texts(
+    *, consultation: ConsultationPage, key: str, language: str = "", uncoded: bool = False
+) -> list[tuple[int, str]]:
+    """``(response id, text)`` of every answer to ``key`` (in ``language`` if given).
+
+    ``uncoded`` leaves out answers that already have a theme for this key.
+    """
+    responses = free_text_answers(consultation=consultation, key=key)
+    if language:
+        responses = responses.filter(language=language)
+    if uncoded:
+        responses = responses.exclude(codings__question_id=key)
+    return list(responses.prefetch_related(None).values_list("id", "text"))
+
+
+def answer_languages(*, consultation: ConsultationPage, key: str) -> list[tuple[str, int]]:
+    """The languages answers to ``key`` were given in, with how many, most first."""
+    rows = (
+        free_text_answers(consultation=consultation, key=key)
+        .prefetch_related(None)
+        .values("language")
+        .annotate(n=Count("id"))
+        .order_by("-n", "language")
+    )
+    return [(row["language"], row["n"]) for row in rows]
 
 
 def themes_with_counts(*, consultation: ConsultationPage) -> QuerySet[Theme]:

@@ -25,6 +25,14 @@ CHOICE_TYPES = {
     "consent",
 }
 
+# Equality-monitoring answers (age, disability, ethnicity, religion, sexual orientation...) are
+# special category data (UK GDPR article 9): they leave the tool only when an analyst asks.
+SPECIAL_CATEGORY_TYPES = {"equality"}
+
+
+def is_special_category(question: dict) -> bool:
+    return question["type"] in SPECIAL_CATEGORY_TYPES
+
 
 def survey_questions(*, consultation: ConsultationPage) -> list[dict]:
     """Every question any version asked, latest version's wording and order first."""

@@ -7,7 +7,15 @@ from wagtail.log_actions import log
 
 from consultations import services as consultation_services
 from consultations.analysis import results
-from consultations.models import AnswerTheme, ConsultationPage, Response, Theme
+from consultations.models import (
+    AnswerTheme,
+    ConsultationPage,
+    DismissedSuggestion,
+    Response,
+    Theme,
+)
+
+BATCH = 1000
 
 
 class ThemeExists(Exception):
@@ -59,6 +67,80 @@ def set_answer_themes(
         ignore_conflicts=True,
     )
     return list(AnswerTheme.objects.filter(response=response, question_id=key))
+
+
+@transaction.atomic
+def code_answers(
+    *,
+    consultation: ConsultationPage,
+    key: str,
+    response_ids: list[int],
+    add: list[Theme] = (),
+    remove: list[Theme] = (),
+    user=None,
+) -> int:
+    """Add ``add`` to and take ``remove`` from the ``key`` answers of many responses at once.
+
+    Responses of other consultations and themes of other consultations are ignored; adding a
+    theme an answer already has changes nothing (idempotent). Returns how many answers the
+    action covered.
+    """
+    page = consultation.canonical()
+    ids = sorted(
+        set(
+            Response.objects.filter(consultation=page, pk__in=list(response_ids)).values_list(
+                "pk", flat=True
+            )
+        )
+    )
+    adding = sorted({t.pk for t in add if t.consultation_id == page.pk})
+    removing = sorted({t.pk for t in remove if t.consultation_id == page.pk} - set(adding))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        if removing:
+            AnswerTheme.objects.filter(
+                response_id__in=chunk, question_id=key, theme_id__in=removing
+            ).delete()
+        AnswerTheme.objects.bulk_create(
+            [
+                AnswerTheme(theme_id=theme, response_id=pk, question_id=key, coded_by=user)
+                for pk in chunk
+                for theme in adding
+            ],
+            ignore_conflicts=True,
+            batch_size=BATCH,
+        )
+    return len(ids)
+
+
+@transaction.atomic
+def accept_suggestion(
+    *, consultation: ConsultationPage, key: str, name: str, response_ids: list[int], user=None
+) -> tuple[Theme, bool]:
+    """Code the answers of one accepted (or several merged) suggestions with the theme ``name``.
+
+    An existing theme of that name is used, so accepting under an existing name merges into it.
+    Returns the theme and whether it was created.
+    """
+    page = consultation.canonical()
+    name = " ".join(name.split())[:100]
+    theme = Theme.objects.filter(consultation=page, name__iexact=name).first()
+    created = theme is None
+    if created:
+        theme = create_theme(consultation=page, name=name, user=user)
+    code_answers(consultation=page, key=key, response_ids=response_ids, add=[theme], user=user)
+    return theme, created
+
+
+@transaction.atomic
+def dismiss_suggestion(*, consultation: ConsultationPage, key: str, signature: str, user=None):
+    """Hide a suggested theme an analyst rejected (nothing is coded)."""
+    DismissedSuggestion.objects.get_or_create(
+        consultation=consultation.canonical(),
+        question_id=key,
+        signature=signature,
+        defaults={"dismissed_by": user},
+    )
 
 
 @transaction.atomic

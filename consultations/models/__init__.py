@@ -1,6 +1,6 @@
 """Consultation models, one module per concern: pages, responses and settings."""
 
-from .analysis import AnswerTheme, OutcomeTheme, Theme
+from .analysis import AnswerTheme, DismissedSuggestion, OutcomeTheme, Theme
 from .pages import (
     ConsultationIndexPage,
     ConsultationPage,
@@ -23,6 +23,7 @@ from .settings import ConsultationSettings
 
 __all__ = [
     "AnswerTheme",
+    "DismissedSuggestion",
     "OutcomeTheme",
     "Theme",
     "Channel",

@@ -77,6 +77,37 @@ class AnswerTheme(models.Model):
         return f"{self.response_id}/{self.question_id}: {self.theme_id}"
 
 
+class DismissedSuggestion(models.Model):
+    """A suggested theme an analyst rejected, hidden while its answers stay the same.
+
+    ``signature`` names the suggestion's set of answers (``analysis.similarity.signature``); when
+    new answers change the cluster it is a new suggestion and is shown again.
+    """
+
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="dismissed_suggestions"
+    )
+    question_id = models.CharField(_("question"), max_length=80)
+    signature = models.CharField(max_length=32)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rejected theme suggestion")
+        verbose_name_plural = _("rejected theme suggestions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "question_id", "signature"],
+                name="suggestion_dismissed_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.signature}"
+
+
 class OutcomeTheme(TranslatableMixin, Orderable):
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="outcome_themes")
     theme = models.ForeignKey(

@@ -172,3 +172,14 @@ def at_views(client, consultation):
     client.post(f"{base}respond/responding-as/", {"token": token, "respondent_type": "tenant"})
     client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "yes"})
     return f"{base}respond/section/views/", token
+
+
+@pytest.fixture
+def coder(client):
+    """A Consultation analyst signed in on ``client`` (the staff tools' least-privilege role)."""
+    from portal.roles import CONSULTATION_ANALYSTS
+    from tests.consultations.test_admin import staff
+
+    user = staff("analyst", CONSULTATION_ANALYSTS)
+    client.force_login(user)
+    return user

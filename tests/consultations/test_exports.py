@@ -137,8 +137,13 @@ def check_rows(headers, rows, responses):
             assert cells[header] == expected, (language, header)
 
 
+def full_export(consultation):
+    """Everything, equality-monitoring answers included (the view asks for a reason first)."""
+    return exports.build_export(consultation=consultation, include_special_category=True)
+
+
 def test_csv_export_puts_every_answer_in_its_column_in_every_language(consultation, responses):
-    response = exports.csv_response(exports.build_export(consultation=consultation))
+    response = exports.csv_response(full_export(consultation))
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="responses-strategy-')
@@ -161,7 +166,7 @@ def test_csv_export_puts_every_answer_in_its_column_in_every_language(consultati
 
 
 def test_xlsx_export_puts_every_answer_in_its_column_in_every_language(consultation, responses):
-    response = exports.xlsx_response(exports.build_export(consultation=consultation))
+    response = exports.xlsx_response(full_export(consultation))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     sheet = workbook.active
