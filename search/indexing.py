@@ -78,7 +78,7 @@ def _write_vector(entry: SearchEntry) -> None:
                 setweight(to_tsvector(%(config)s::regconfig, title), 'A')
                 || setweight(to_tsvector(%(config)s::regconfig, summary), 'B')
                 || setweight(to_tsvector(%(config)s::regconfig, body), 'D')
-            WHERE id = %(id)s""",  # noqa: S608 (the table name is ours, values are parameters)
+            WHERE id = %(id)s""",  # noqa: S608  # nosec B608  # (our table name; values are parameters)
             {"config": config, "id": entry.pk},
         )
 
