@@ -31,7 +31,12 @@ def unused_recovery_code(user) -> str:
 
 
 def sign_in(page, user, password: str, *, next_path: str = "/admin/") -> None:
-    enrol_staff(user)
+    """Sign ``user`` in; enrol them first with ``enrol_staff`` in a module fixture.
+
+    Each browser test runs inside a transaction on the test's own connection, which the live
+    server (another connection) cannot see and whose row locks it would wait on: accounts and
+    their factors must be written outside it, as the module fixtures do.
+    """
     page.goto(f"/admin/login/?next={next_path}")
     page.fill("#id_login", user.email)
     page.fill("#id_password", password)

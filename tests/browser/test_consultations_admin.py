@@ -32,6 +32,7 @@ def _staff_user(username: str, group: str):
     user.set_password(PASSWORD)
     user.save()
     user.groups.set([Group.objects.get(name=group)])
+    staff.enrol_staff(user)
     return user
 
 

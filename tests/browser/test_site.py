@@ -95,7 +95,9 @@ def test_search_error_is_shown_next_to_the_field(page):
     page.goto("/en/search/?q=")
     error = page.locator("#search-q-error")
     assert "Enter a word or phrase" in error.inner_text()
-    assert page.locator("#search-q").get_attribute("aria-describedby") == "search-q-error"
+    # The field is described by its hint and by the error, so a screen reader reads both.
+    described_by = page.locator("#search-q").get_attribute("aria-describedby").split()
+    assert "search-q-error" in described_by and "search-q-hint" in described_by
 
 
 def test_not_found_page_is_styled_and_in_the_visitors_language(page):

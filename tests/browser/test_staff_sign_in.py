@@ -58,9 +58,16 @@ def _code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
+@pytest.fixture(scope="module")
+def new_staff(demo_site):
+    """One new staff member per language, made outside the tests' transactions so that the live
+    server (another database connection) can sign them in."""
+    return {lang: _new_staff_member(lang) for lang in LANGUAGES}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_staff_sign_in_and_second_factor_pages_are_accessible_and_valid(page, demo_site, lang):
-    user = _new_staff_member(lang)
+def test_staff_sign_in_and_second_factor_pages_are_accessible_and_valid(page, new_staff, lang):
+    user = new_staff[lang]
     failures, documents = [], {}
 
     page.goto("/admin/")
