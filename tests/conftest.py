@@ -51,23 +51,34 @@ def smtp_down(settings):
     point_at_nothing(settings)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_default_cache():
-    """Every test starts with empty rate-limit counts and cached values.
+def _clear_this_runs_keys(self):
+    """``RedisCache.clear`` for tests: deletes this run's keys (its KEY_PREFIX) only.
 
-    On Redis (CI) the cache is shared with the other suites running at the same time, so only
-    this run's keys (its KEY_PREFIX, see portal.settings.test) are deleted, never the database.
+    Django's own ``clear`` empties the whole Redis database, which the three suites `make test`
+    runs at once share: one suite's clear would wipe another's rate-limit counts mid-test.
     """
-    from django.core.cache import cache
+    client = self._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{self.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_clear_is_scoped_to_this_run():
     from django.core.cache.backends.redis import RedisCache
 
-    if isinstance(cache, RedisCache):
-        client = cache._cache.get_client(write=True)
-        keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
-        if keys:
-            client.delete(*keys)
-    else:
-        cache.clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RedisCache, "clear", _clear_this_runs_keys)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_default_cache():
+    """Every test starts with empty rate-limit counts and cached values (on Redis, only this
+    run's: see ``_clear_this_runs_keys``)."""
+    from django.core.cache import cache
+
+    cache.clear()
     yield
 
 
@@ -101,3 +112,11 @@ class StaffReadyClient(Client):
 @pytest.fixture
 def client():
     return StaffReadyClient()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's superuser client, past the second factor like every staff client here."""
+    client = StaffReadyClient()
+    client.force_login(admin_user)
+    return client

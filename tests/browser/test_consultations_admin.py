@@ -117,11 +117,14 @@ def test_analyst_tools_have_no_axe_violations(page, analyst, consultation):
     expect(page.locator(".messages")).to_contain_text(f"Theme “{THEME}” added.")
     first_answer = page.locator("main article").first
     first_answer.get_by_label(THEME).check()
-    with page.expect_navigation():
-        first_answer.get_by_role("button", name="Save themes").click()
-    expect(page.locator(".messages")).to_contain_text("Themes saved for response")
-    audit(page, "free text with a theme and a coded answer")
     theme = Theme.objects.get(consultation=consultation, name=THEME)
+    # With JavaScript the themes are saved in the background (coding.js): no reload, the status
+    # region announces the save and the theme's count in the table goes up.
+    first_answer.get_by_role("button", name="Save themes").click()
+    expect(page.locator("[data-coding-status]")).to_contain_text("Themes saved for response")
+    expect(page.locator(f'[data-theme-count="{theme.pk}"]')).to_have_text("1")
+    expect(first_answer.get_by_label(THEME)).to_be_checked()
+    audit(page, "free text with a theme and a coded answer")
     assert AnswerTheme.objects.filter(theme=theme).count() == 1
 
     # Assisted entry, blank and then sent without its required answers.

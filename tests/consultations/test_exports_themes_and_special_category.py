@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from consultations.models import AnswerTheme, Theme
+from portal.models import AuditEvent
 from tests.consultations.test_analysis import respond
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +93,13 @@ def test_equality_answers_are_left_out_unless_asked_for_with_a_reason(client, co
         "reason": reason,
     }
     assert entry.user == coder
+    # The security audit log has both downloads: the facts, never the free-text reason.
+    security = AuditEvent.objects.filter(action="personal_data_exported").order_by("pk")
+    assert [(e.user, e.details["special_category"], e.details["rows"]) for e in security] == [
+        (coder, False, 3),
+        (coder, True, 3),
+    ]
+    assert all(reason not in str(e.details) for e in security)
 
 
 def test_the_direct_download_never_carries_equality_answers(client, coded, coder):

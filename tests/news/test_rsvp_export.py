@@ -13,6 +13,7 @@ from wagtail.models import PageLogEntry
 
 from news.models import EventRSVP
 from news.services import create_rsvp
+from portal.models import AuditEvent
 from portal.roles import COMMS_EDITORS, PANEL_MEMBERS
 from portal.spreadsheets import FORMULA_TRIGGERS
 
@@ -141,6 +142,14 @@ def test_every_download_is_audited_with_who_what_and_how_many(client, staff, eve
     assert [row[2] for row in csv_rows(response)[1:]] == ["Bob"]
     latest = entries.order_by("-timestamp", "-pk").first()
     assert (latest.page_id, latest.data) == (events["walkabout"].pk, {"count": 1, "format": "csv"})
+    # And once per download in the security audit log, with no resident's name in it.
+    security = AuditEvent.objects.filter(action="personal_data_exported").order_by("pk")
+    assert [(e.user_id, e.details["format"], e.details["rows"]) for e in security] == [
+        (staff["editor"].pk, "xlsx", len(HOSTILE_NAMES) + 2),
+        (staff["editor"].pk, "csv", 1),
+    ]
+    assert security.last().details["events"] == [events["walkabout"].pk]
+    assert "Bob" not in str([e.details for e in security])
 
 
 def test_only_staff_who_may_see_replies_can_download_them(client, staff, events):

@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from django.core.cache import cache
 from django.test import Client, override_settings
 
 from portal import audit
@@ -18,11 +17,13 @@ PROXY = "10.0.0.1"
 
 @pytest.fixture(autouse=True)
 def limits_on():
-    """The production limits (the test settings turn them off for every other test)."""
-    cache.clear()
+    """The production limits (the test settings turn them off for every other test).
+
+    The counts start empty: tests/conftest.py clears this run's cache keys before each test (a
+    ``cache.clear()`` here would empty the whole shared Redis, under the other suites' feet).
+    """
     with override_settings(ACCOUNT_RATE_LIMITS=base.ACCOUNT_RATE_LIMITS):
         yield
-    cache.clear()
 
 
 def test_thirty_wrong_admin_passwords_are_refused_and_then_so_is_the_right_one(home_page):

@@ -26,15 +26,6 @@ ENROL = "/en/accounts/2fa/totp/activate/"
 ENTER_CODE = "/en/accounts/2fa/authenticate/"
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def admin(home_page):
     return make_account("admin@council.example", superuser=True)

@@ -27,7 +27,7 @@ def test_a_page_served_with_the_manifest_links_hashed_files_that_exist(collected
     assert response.status_code == 200
     html = response.content.decode()
     stylesheet = re.search(r'<link rel="stylesheet" href="/static/([^"]+)"', html).group(1)
-    script = re.search(r'<script type="module" src="/static/([^"]+)"', html).group(1)
+    script = re.search(r'<script type="module"[^>]* src="/static/([^"]+)"', html).group(1)
     for name in (stylesheet, script):
         assert re.search(r"\.[0-9a-f]{12}\.(css|js)$", name), f"{name} is not a hashed name"
         assert (collected / name).is_file()
