@@ -46,6 +46,7 @@ from consultations.models import (
     Theme,
 )
 from consultations.survey import MISSING, QuestionForm
+from portal import audit
 
 LONDON = results.LONDON
 
@@ -529,6 +530,18 @@ def export_file(request, page, fmt, *, include_special_category=False, reason=""
     if include_special_category:
         data |= {"special_category": True, "reason": reason}
     log(instance=page, action="consultations.export", user=request.user, data=data)
+    # The security log holds the facts, not the analyst's free-text reason (the page's history
+    # has that): which consultation, how many responses, and whether special category data left.
+    audit.record(
+        audit.Action.PERSONAL_DATA_EXPORTED,
+        user=request.user,
+        request=request,
+        kind="consultation_responses",
+        format=fmt,
+        rows=data["responses"],
+        consultation=page.pk,
+        special_category=include_special_category,
+    )
     return EXPORT_FORMATS[fmt](export)
 
 

@@ -41,6 +41,7 @@ class Action:
     FACTOR_REMOVED = "factor_removed"
     RECOVERY_CODES_RENEWED = "recovery_codes_renewed"
     FACTOR_RESET = "factor_reset"
+    PERSONAL_DATA_EXPORTED = "personal_data_exported"
 
 
 _labels: dict[str, object] = {
@@ -54,6 +55,7 @@ _labels: dict[str, object] = {
     Action.FACTOR_REMOVED: _("Second factor removed"),
     Action.RECOVERY_CODES_RENEWED: _("New recovery codes made"),
     Action.FACTOR_RESET: _("Second factor reset by an administrator"),
+    Action.PERSONAL_DATA_EXPORTED: _("Personal data downloaded"),
 }
 
 
