@@ -1,4 +1,5 @@
-"""Fixtures shared by every app's tests: locales and a site whose root is a HomePage."""
+"""Fixtures shared by every app's tests: locales, a site whose root is a HomePage, and the demo
+site (loaded once per run, for the tests that check the demo or use it as realistic data)."""
 
 import pytest
 from django.test import Client
@@ -6,6 +7,40 @@ from wagtail.models import Locale, Page, Site
 
 from portal.locales import ensure_locales
 from portal.models import HomePage
+
+# The demo every demo test reads: what `make run` loads, with enough responses for the analysts'
+# tools to have something to group and suggest.
+DEMO_ARGS = ("--responses", "40", "--seed", "7")
+
+
+def pytest_collection_modifyitems(items):
+    """Tests on the demo run last (the order is otherwise pytest-django's: plain database tests,
+    then transactional ones). The demo is committed to the test database once, for all of them;
+    a transactional test empties the database after itself, so none may run after the demo is
+    loaded, and no test that expects an empty site may see it."""
+    items.sort(key=lambda item: "demo_content" in getattr(item, "fixturenames", ()))
+
+
+def _demo_is_loaded() -> bool:
+    return HomePage.objects.filter(locale__language_code="ur").exists()
+
+
+@pytest.fixture(scope="session")
+def _demo_committed(django_db_setup, django_db_blocker):
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", *DEMO_ARGS, verbosity=0)
+
+
+@pytest.fixture
+def demo_content(_demo_committed, db):
+    """The demo site, in every language, as ``load_demo_content`` leaves it (``DEMO_ARGS``).
+
+    Loading it takes minutes, so it is loaded once per run and committed; each test still runs
+    in a transaction that is rolled back, so what a test changes is gone for the next one.
+    """
+    assert _demo_is_loaded(), "the shared demo is gone: did a transactional test run after it?"
 
 
 @pytest.fixture

@@ -247,14 +247,13 @@ def test_near_identical_wordings_join_one_group():
     assert [(g.response_ids, g.variants, g.campaign) for g in groups] == [([1, 2, 3], 2, False)]
 
 
-def test_suggested_themes_on_the_demo_consultations_free_text_questions(client, coder):
-    from django.core.management import call_command
-
+def test_suggested_themes_on_the_demo_consultations_free_text_questions(
+    demo_content, client, coder
+):
     from consultations.analysis import freetext
     from consultations.analysis.questions import free_text_fields, survey_questions
     from consultations.models import ConsultationPage
 
-    call_command("load_demo_content", "--responses", "40", "--seed", "7", verbosity=0)
     coded_by_the_demo = AnswerTheme.objects.count()  # the demo's closed consultation is coded
     offered = 0
     for page in ConsultationPage.objects.filter(responses__isnull=False).distinct():

@@ -8,7 +8,6 @@ smoke, for ``pytest -m smoke``): the free-text page once failed on SQLite for ev
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 
 from consultations.analysis.questions import free_text_fields, survey_questions
@@ -24,9 +23,10 @@ def ok(client, url):
     return response
 
 
-def test_every_staff_tool_serves_for_every_consultation_of_the_demo(client, admin_user):
-    """One demo load (it is slow) for every check: analysts' pages, coding, erasure, outcomes."""
-    call_command("load_demo_content", "--responses", "30", "--seed", "7", verbosity=0)
+def test_every_staff_tool_serves_for_every_consultation_of_the_demo(
+    demo_content, client, admin_user
+):
+    """Analysts' pages, coding, erasure and outcomes, for every consultation of the demo."""
     analyst = get_user_model().objects.create_user("demo-analyst", "analyst@example.org", "pw")
     analyst.groups.add(Group.objects.get(name=CONSULTATION_ANALYSTS))
     client.force_login(analyst)

@@ -37,7 +37,10 @@ def test_demo_plan_has_five_commitments_with_a_year_of_figures_and_the_promised_
     assert statuses.count(CommitmentStatus.ON_TRACK) == 3
     for commitment in CommitmentPage.objects.filter(locale=home_page.locale):
         assert commitment.get_measurements().count() == 12
-    assert UpdatePage.objects.filter(locale=home_page.locale).count() == 12
+    updates = UpdatePage.objects.filter(locale=home_page.locale)
+    assert updates.live().count() == 12
+    # And one draft waiting for Comms approval, so the approvers' dashboard has work in it.
+    assert [u.slug for u in updates.not_live()] == ["repairs-backlog-winter-plan"]
     events = EventPage.objects.filter(locale=home_page.locale)
     assert events.filter(status=EventStatus.CANCELLED).count() == 1
     assert len({e.estate_id for e in events}) >= 4
@@ -53,7 +56,8 @@ def test_demo_is_idempotent_and_translates_into_other_locales(client, home_page,
     run(home_page)
     assert ImprovementPlanPage.objects.count() == 2
     assert CommitmentPage.objects.count() == 5 * 2
-    assert UpdatePage.objects.count() == 12 * 2
+    assert UpdatePage.objects.live().count() == 12 * 2
+    assert UpdatePage.objects.not_live().count() == 1  # the English draft awaiting approval
     assert Measurement.objects.count() == 5 * 12
     assert Estate.objects.count() == 5
     urdu_plan = ImprovementPlanPage.objects.get(locale=locales["ur"])

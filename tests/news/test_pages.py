@@ -200,7 +200,10 @@ def _queries_per_listing(client, urls) -> dict[str, int]:
 # Measured on PostgreSQL: tracker 18, updates 19, events 20 (most are the site layout's own
 # queries: navigation, languages, settings). The home page also holds other apps' sections,
 # so only its constancy is asserted.
-QUERY_CEILING = 24  # includes the editable main menu (one locale lookup, the menu, its links)
+# 25 measured after the search, alerts and translation work landed (the editable main menu is one
+# locale lookup, the menu and its links); the layout repeats its locale lookups, one per footer
+# link, which is the query budget's to cut (issue 12).
+QUERY_CEILING = 25
 
 
 def test_listings_run_a_fixed_number_of_queries_as_items_grow(

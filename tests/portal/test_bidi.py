@@ -2,7 +2,6 @@
 their own direction inside Urdu pages, so punctuation lands at the right end."""
 
 import pytest
-from django.core.management import call_command
 from django.template import Context, Template
 from wagtail.models import Locale
 
@@ -27,8 +26,7 @@ def test_isolate_ltr_runs_wraps_english_runs_but_not_markup_or_bare_numbers():
     assert isolate_ltr_runs(isolate_ltr_runs(text)) == isolate_ltr_runs(text)
 
 
-def test_urdu_pages_isolate_names_contacts_addresses_and_figures(client):
-    call_command("load_demo_content", "--responses", "3", "--seed", "7", verbosity=0)
+def test_urdu_pages_isolate_names_contacts_addresses_and_figures(demo_content, client):
     urdu = Locale.objects.get(language_code="ur")
 
     def page(path):

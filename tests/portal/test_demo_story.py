@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from consultations.models import ConsultationPage
 from news.models import CommitmentPage, UpdatePage
@@ -18,10 +17,8 @@ NUMBERS.update({"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 
 
 @pytest.fixture
-def demo():
-    call_command(
-        "load_demo_content", "--responses", "3", "--seed", "7", "--skip-translations", verbosity=0
-    )
+def demo(demo_content):
+    """The shared demo (tests/conftest.py)."""
 
 
 def test_no_published_update_is_dated_after_today(demo):
@@ -34,8 +31,12 @@ def test_no_published_update_is_dated_after_today(demo):
 
 
 def test_the_consultation_update_is_dated_the_day_the_consultation_opened(demo):
-    update = UpdatePage.objects.get(slug="have-your-say-engagement-strategy")
-    consultation = ConsultationPage.objects.get(slug="draft-resident-engagement-strategy")
+    update = UpdatePage.objects.get(
+        locale__language_code="en", slug="have-your-say-engagement-strategy"
+    )
+    consultation = ConsultationPage.objects.get(
+        locale__language_code="en", slug="draft-resident-engagement-strategy"
+    )
     assert update.date == consultation.opens_at.date()
 
 
@@ -61,9 +62,13 @@ def test_panel_member_counts_stated_in_the_demo_match_the_members_listed(demo):
     assert residents * 2 == len(current)
 
     # The plan's panel commitment counts the same members; the news says the same number.
-    commitment = CommitmentPage.objects.get(slug="set-up-the-housing-advisory-panel")
+    commitment = CommitmentPage.objects.get(
+        locale__language_code="en", slug="set-up-the-housing-advisory-panel"
+    )
     assert commitment.target_value == len(current)
-    news = UpdatePage.objects.get(slug="housing-advisory-panel-members-appointed")
+    news = UpdatePage.objects.get(
+        locale__language_code="en", slug="housing-advisory-panel-members-appointed"
+    )
     assert news.introduction.startswith("Eight members")
     # Every member was appointed before the panel's first meeting.
     first = MeetingPage.objects.filter(locale__language_code="en").order_by("start").first()
@@ -86,7 +91,7 @@ def test_the_demo_dashboard_shows_approvers_a_draft_waiting_for_them_and_what_is
     approver.groups.add(*Group.objects.filter(name__in=[COMMS_APPROVERS, CONSULTATION_ANALYSTS]))
     client.force_login(approver)
     dashboard = client.get("/admin/").content.decode()
-    waiting = UpdatePage.objects.get(slug="repairs-backlog-winter-plan")
+    waiting = UpdatePage.objects.get(locale__language_code="en", slug="repairs-backlog-winter-plan")
     assert not waiting.live and waiting.workflow_in_progress
     assert "Awaiting your review" in dashboard and waiting.title in dashboard
     # The open consultation is on the dashboard with the responses the demo made.

@@ -9,7 +9,6 @@ import json
 import re
 
 import pytest
-from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
@@ -44,8 +43,8 @@ def _allowed(code: str, text: str) -> bool:
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo_content", "--responses", "3", "--seed", "7", verbosity=0)
+def demo(demo_content):
+    """The shared demo (tests/conftest.py)."""
 
 
 def test_every_translated_page_and_snippet_has_every_string_translated(demo):

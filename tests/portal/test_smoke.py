@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction, Workflow
 from portal.demo_translations import TRANSLATIONS
 from portal.models import HomePage, StandardPage
 from portal.translation import isolate_ltr_runs
+from tests.conftest import DEMO_ARGS
 from tests.portal.test_navigation import menu_links
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
@@ -24,7 +25,7 @@ RTL = {"ur", "yi"}
 
 
 def _load():
-    call_command("load_demo_content", "--responses", "5", "--seed", "7", verbosity=0)
+    call_command("load_demo_content", *DEMO_ARGS, verbosity=0)
 
 
 def _sitemap_paths(client) -> list[str]:
@@ -34,8 +35,9 @@ def _sitemap_paths(client) -> list[str]:
     return [urlparse(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
 
 
-def test_demo_content_is_idempotent_and_every_sitemap_url_serves_in_its_language(client, settings):
-    _load()
+def test_demo_content_is_idempotent_and_every_sitemap_url_serves_in_its_language(
+    demo_content, client, settings
+):
     counts = Counter(Page.objects.values_list("locale__language_code", flat=True))
     groups, workflows = Group.objects.count(), Workflow.objects.count()
     _load()
