@@ -85,11 +85,23 @@ def is_admin_path(path: str) -> bool:
     return path.startswith(_admin_prefix())
 
 
-def is_private_request(request: HttpRequest) -> bool:
-    """Whether the response to ``request`` may carry personal data or a per-visitor form."""
+def rendered_csrf_token(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """Whether the page carries a CSRF token (a form only its visitor may send).
+
+    ``get_token`` flags the request and Django's CSRF middleware then sets the cookie on the
+    response, even to a visitor who has one (to renew it), and clears the flag: above that
+    middleware, as this one is, the cookie on the response is what is left to see.
+    """
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")) or (
+        settings.CSRF_COOKIE_NAME in response.cookies
+    )
+
+
+def is_private_request(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """Whether ``response`` to ``request`` may carry personal data or a per-visitor form."""
     if getattr(request, "portal_private_response", False):
         return True
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if rendered_csrf_token(request, response):
         return True
     if is_admin_path(request.path_info):
         return True
@@ -117,7 +129,7 @@ class PrivateResponseMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if is_private_request(request):
+        if is_private_request(request, response):
             make_private(response)
         return response
 
