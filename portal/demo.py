@@ -112,6 +112,10 @@ def _ensure_home_page() -> HomePage:
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
         root = Page.get_first_root_node()
+        if root is None:
+            # An emptied database (``manage.py flush``, or a test suite's flush) has lost the tree
+            # root Wagtail's migrations make; the demo makes it again rather than stopping.
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
         # Wagtail's installer leaves a plain "Welcome" page at slug "home"; move it aside so the
         # real home page can take the slug, then remove it once no site points at it.
         for placeholder in root.get_children().filter(slug="home"):

@@ -128,6 +128,10 @@ def test_interrupted_worker_restarted_sends_nothing_twice(settings, updates_inde
     mailbox = InterruptingMailbox(after=7)
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()
+    # A process started in the background by a non-interactive shell (as CI's `make -j` suites
+    # can be) inherits SIGINT ignored, and then interrupt_main() does nothing: Python's own
+    # handler makes the interruption a KeyboardInterrupt wherever the test runs.
+    previous_handler = signal.signal(signal.SIGINT, signal.default_int_handler)
     point_at_nothing(settings)
     settings.EMAIL_PORT = controller.port
     settings.ALERTS_BATCH_SIZE, settings.ALERTS_SEND_RATE = 30, 50
@@ -143,6 +147,7 @@ def test_interrupted_worker_restarted_sends_nothing_twice(settings, updates_inde
         sending.send_due()
     finally:
         controller.stop()
+        signal.signal(signal.SIGINT, previous_handler)
     counts = recipients(mailbox)
     assert max(counts.values()) == 1
     statuses = collections.Counter(Delivery.objects.values_list("status", flat=True))

@@ -112,9 +112,9 @@ def test_the_demo_has_the_strategy_easy_read_and_a_summary_in_every_language_as_
     ).collection.get_view_restrictions()
 
 
-def test_each_language_page_links_the_strategy_easy_read_and_its_own_summary(load, client):
-    load()
-    documents = dict(Document.objects.values_list("title", "file"))
+def test_each_language_page_links_the_strategy_easy_read_and_its_own_summary(demo_content, client):
+    """On the shared demo (tests/conftest.py); reloading it keeps every document's file, which
+    tests/portal/test_smoke.py checks with the rest of the demo's idempotency."""
     for code in LANGUAGES:
         html = client.get(STRATEGY_PATH.format(code=code)).content.decode()
         hrefs = re.findall(r'<a class="govuk-link" href="(/documents/(\d+)/[^"]+)">', html)
@@ -135,8 +135,3 @@ def test_each_language_page_links_the_strategy_easy_read_and_its_own_summary(loa
     assert "Summary in English" in english
     assert "contact the resident engagement team below" in english
     assert "اردو میں خلاصہ" in client.get(STRATEGY_PATH.format(code="ur")).content.decode()
-
-    # Reloading neither duplicates documents nor rewrites their files.
-    load()
-    assert dict(Document.objects.values_list("title", "file")) == documents
-    assert len(documents) == 2 + len(LANGUAGES)

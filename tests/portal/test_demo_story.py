@@ -98,3 +98,21 @@ def test_the_demo_dashboard_shows_approvers_a_draft_waiting_for_them_and_what_is
     assert 'id="open-consultations-section"' in dashboard
     for page in ConsultationPage.objects.live().open().filter(locale__language_code="en"):
         assert page.title in dashboard
+
+
+def test_the_demo_starts_again_on_an_emptied_database(db):
+    """After ``manage.py flush`` (or a test suite's) Wagtail's tree root is gone with the rest;
+    the demo's home page makes it again and the default site points at the new home page."""
+    from wagtail.models import Page, Site
+
+    from portal.demo import _ensure_home_page
+    from portal.locales import ensure_locales
+    from portal.models import HomePage
+
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    ensure_locales()
+    home = _ensure_home_page()
+    assert isinstance(home, HomePage) and home.live and home.depth == 2
+    assert Page.get_first_root_node().depth == 1
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk

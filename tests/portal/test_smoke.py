@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, Workflow
 
 from portal.demo_translations import TRANSLATIONS
@@ -20,6 +21,7 @@ from tests.portal.test_navigation import menu_links
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
+Document = get_document_model()
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 RTL = {"ur", "yi"}
 
@@ -40,9 +42,13 @@ def test_demo_content_is_idempotent_and_every_sitemap_url_serves_in_its_language
 ):
     counts = Counter(Page.objects.values_list("locale__language_code", flat=True))
     groups, workflows = Group.objects.count(), Workflow.objects.count()
+    documents = dict(Document.objects.values_list("title", "file"))
     _load()
     assert Counter(Page.objects.values_list("locale__language_code", flat=True)) == counts
     assert (Group.objects.count(), Workflow.objects.count()) == (groups, workflows)
+    # Reloading neither duplicates documents nor rewrites their files (PDFs in every language).
+    assert dict(Document.objects.values_list("title", "file")) == documents
+    assert len(documents) > 2 + len(settings.LANGUAGES)
 
     # Every site page exists, live, in every language; titles and introductions translated.
     codes = [code for code, _name in settings.LANGUAGES]
