@@ -27,9 +27,17 @@ def _demo_is_loaded() -> bool:
 
 @pytest.fixture(scope="session")
 def _demo_committed(django_db_setup, django_db_blocker):
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
 
     with django_db_blocker.unblock():
+        # Transactional tests run before this and empty the database after themselves, some
+        # without the post-migrate step (serialized rollback), leaving permissions missing and
+        # cached content type ids stale. Start from a known state: flush (content types,
+        # permissions and roles made again), forget cached ids, then load the demo, which makes
+        # Wagtail's tree root again.
+        call_command("flush", interactive=False, verbosity=0)
+        ContentType.objects.clear_cache()
         call_command("load_demo_content", *DEMO_ARGS, verbosity=0)
 
 
