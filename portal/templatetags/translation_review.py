@@ -33,3 +33,9 @@ def translation_review(translation, instance, csrf_token):
 @register.inclusion_tag("wagtailadmin/pages/includes/portal_review_feedback.html")
 def review_feedback(page):
     return {"feedback": feedback_for_page(page) if page and page.pk else None}
+
+
+@register.simple_tag
+def review_feedback_of(page):
+    """The open request for changes on ``page`` (for templates that name the reviewer)."""
+    return feedback_for_page(page) if page and page.pk else None

@@ -71,6 +71,18 @@ def test_the_comment_is_at_the_top_of_the_edit_page_until_resubmitted(client, se
     assert COMMENT not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+def test_view_details_names_the_reviewer_who_asked_for_changes_not_the_author(client, sent_back):
+    """Wagtail heads the status dialog "Changes requested ... by" whoever submitted the page."""
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(sent_back.pk,))).content.decode()
+    start = html.index('id="workflow-status-dialog"')
+    dialog = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[start : start + 6000]))
+    # The heading: "Changes requested <how long ago> by <reviewer>".
+    assert re.search(r"Changes requested (?!by ).{1,40} by Ruth Okafor", dialog), dialog[:400]
+    assert "by Tariq Hussain" not in dialog
+    assert "Changes requested by Ruth Okafor" in dialog  # the timeline's own line agrees
+    assert COMMENT in dialog
+
+
 def test_notification_email_links_to_the_admin_base_url(
     client,
     settings,
