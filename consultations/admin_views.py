@@ -394,11 +394,8 @@ class SuggestionsView(StaffToolView):
     def suggestions(self, field, language):
         if field is None or not language:
             return []
-        found = similarity.suggest_themes(
-            freetext.answer_texts(
-                consultation=self.consultation, key=field["key"], language=language, uncoded=True
-            ),
-            language=language,
+        found = freetext.suggested_themes(
+            consultation=self.consultation, key=field["key"], language=language
         )
         dismissed = set(
             DismissedSuggestion.objects.filter(

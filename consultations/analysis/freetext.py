@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
+from django.core.cache import caches
 from django.db.models import Count, Prefetch, Q, QuerySet, TextField, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Replace
 
+from consultations.analysis import similarity
 from consultations.models import AnswerTheme, ConsultationPage, Response, Theme
+
+# Suggested themes are worked out again after this long even if no answer changed.
+SUGGESTIONS_MAX_AGE = 60 * 60
 
 
 def free_text_answers(
@@ -75,6 +81,50 @@ def answer_texts(
     if uncoded:
         responses = responses.exclude(codings__question_id=key)
     return list(responses.prefetch_related(None).values_list("id", "text"))
+
+
+def suggestions_cache_key(
+    consultation: ConsultationPage, key: str, language: str, answers: list[tuple[int, str]]
+) -> str:
+    digest = hashlib.sha256()
+    for pk, text in answers:
+        digest.update(f"{pk}\0{text}\0".encode())
+    return (
+        f"theme-suggestions:{consultation.canonical().pk}:{language}:"
+        f"{hashlib.sha256(key.encode()).hexdigest()[:16]}:{digest.hexdigest()}"
+    )
+
+
+def suggested_themes(
+    *, consultation: ConsultationPage, key: str, language: str
+) -> list[similarity.Suggestion]:
+    """``similarity.suggest_themes`` over the uncoded answers to ``key`` in ``language``.
+
+    Clustering thousands of answers takes seconds and the analyst comes back to the page after
+    every decision, so the outcome is remembered, keyed by a digest of the answers' ids and
+    texts: coding, a new answer or an erasure changes the digest and the themes are worked out
+    afresh. What is remembered holds response ids and telling words only, never an answer's
+    text; the samples are read from the answers as they are now.
+    """
+    answers = answer_texts(consultation=consultation, key=key, language=language, uncoded=True)
+    cache = caches["results"]
+    cache_key = suggestions_cache_key(consultation, key, language, answers)
+    remembered = cache.get(cache_key)
+    if remembered is None:
+        found = similarity.suggest_themes(answers, language=language)
+        remembered = [(s.signature, s.words, s.response_ids, s.sample_ids) for s in found]
+        cache.set(cache_key, remembered, timeout=SUGGESTIONS_MAX_AGE)
+    texts = dict(answers)
+    return [
+        similarity.Suggestion(
+            signature=signature,
+            words=words,
+            sample=[texts[pk] for pk in sample_ids if pk in texts],
+            response_ids=ids,
+            sample_ids=sample_ids,
+        )
+        for signature, words, ids, sample_ids in remembered
+    ]
 
 
 def answer_languages(*, consultation: ConsultationPage, key: str) -> list[tuple[str, int]]:

@@ -185,6 +185,8 @@ class Suggestion:
     words: list[str]
     sample: list[str]
     response_ids: list[int] = field(repr=False)
+    # The response whose answer each sample is (the texts can be read again from these).
+    sample_ids: list[int] = field(default_factory=list, repr=False)
 
     @property
     def count(self) -> int:
@@ -258,6 +260,7 @@ def suggest_themes(
                 words=words,
                 sample=[first_text[keys[kept[n]]] for n in nearest[:3]],
                 response_ids=ids,
+                sample_ids=[members[keys[kept[n]]][0] for n in nearest[:3]],
             )
         )
     suggestions.sort(key=lambda s: (-s.count, s.words))

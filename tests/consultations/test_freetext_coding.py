@@ -235,6 +235,37 @@ def test_suggested_themes_are_coded_only_when_an_analyst_accepts(client, consult
     assert third  # three or more suggestions were offered
 
 
+def test_remembered_suggestions_hold_no_answer_text_and_follow_erasure(consultation):
+    """Suggested themes are remembered between an analyst's decisions; what is remembered holds
+    no answer, and an erased answer is gone from the samples at once."""
+    from django.core.cache import caches
+
+    from consultations.analysis import freetext
+    from consultations.analysis import services as analysis_services
+
+    many_answers(consultation, total=200, identical=0)
+    first = freetext.suggested_themes(consultation=consultation, key="comments", language="en")
+    assert first and first == freetext.suggested_themes(
+        consultation=consultation, key="comments", language="en"
+    )
+    answers = freetext.answer_texts(
+        consultation=consultation, key="comments", language="en", uncoded=True
+    )
+    remembered = caches["results"].get(
+        freetext.suggestions_cache_key(consultation, "comments", "en", answers)
+    )
+    assert remembered, "the suggestions were not remembered"
+    stored = repr(remembered)
+    assert not any(text in stored for _pk, text in answers), "an answer's text was remembered"
+
+    sampled = Response.objects.get(pk=first[0].sample_ids[0])
+    erased_text = sampled.answers["comments"]
+    analysis_services.erase_respondent_data(response=sampled, erase_answers=True)
+    again = freetext.suggested_themes(consultation=consultation, key="comments", language="en")
+    assert erased_text not in [text for s in again for text in s.sample]
+    assert all(sampled.pk not in s.response_ids for s in again)
+
+
 def test_near_identical_wordings_join_one_group():
     groups = similarity.group_answers(
         [
