@@ -123,6 +123,20 @@ def test_translate_this_page_makes_a_draft_residents_cannot_see(client, approver
     assert "Repairs surgeries" not in listing
 
 
+def test_every_script_on_the_translation_editor_may_run_under_the_admin_csp(
+    client, approver, source
+):
+    """wagtail-localize writes an inline script (the chooser URLs) that the admin's CSP blocked."""
+    from tests.portal.test_headers import check_html_page
+
+    urdu = translate_page(client, approver, source, "ur")["ur"]
+    path = reverse("wagtailadmin_pages:edit", args=[urdu.pk])
+    response = client.get(path)
+    assert 'class="js-translation-editor"' in response.content.decode()
+    assert "window.chooserUrls" in response.content.decode()
+    check_html_page(response, path, public=False)
+
+
 def test_the_slug_is_not_a_segment_editors_must_fill(client, approver, source):
     urdu = translate_page(client, approver, source, "ur")["ur"]
     contexts = StringSegment.objects.filter(source=translation_of(urdu).source).values_list(
