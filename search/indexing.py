@@ -3,6 +3,9 @@
 A page's text comes from its Wagtail ``search_fields``: the title weighs most, the introduction
 next, everything else (body, agenda, venue...) least. A document is indexed in each language that
 has a page linking to it, with that page's title beside its own and the text of its file.
+
+With Elasticsearch configured, every row written or deleted here has its document written or
+deleted once the transaction commits (``search.elasticsearch.sync_on_commit``).
 """
 
 import logging
@@ -14,9 +17,10 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from portal.text import clean_typed_text
+from search import elasticsearch
 from search.kinds import kind_for
 from search.models import DocumentText, Kind, SearchEntry, SearchFacet, SearchTerm
-from search.text import config_for, fold, words
+from search.text import MARK_END, MARK_START, config_for, fold, words
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ def _values(obj, fields):
 
 def clean_text(text: str) -> str:
     """Text fit to index: no control characters, none of the snippets' private-use markers."""
-    return clean_typed_text(text)[0].replace("\ue000", "").replace("\ue001", "")
+    return clean_typed_text(text)[0].replace(MARK_START, "").replace(MARK_END, "")
 
 
 def _as_text(value) -> str:
@@ -109,7 +113,13 @@ def _save_entry(*, lookup: dict, values: dict, facets: list[tuple[str, str, str]
     )
     _write_vector(entry)
     _remember_words(entry)
+    elasticsearch.sync_on_commit([entry.pk])
     return entry
+
+
+def _delete_entries(entries) -> None:
+    elasticsearch.sync_on_commit(entries.values_list("pk", flat=True))
+    entries.delete()
 
 
 @transaction.atomic
@@ -147,7 +157,7 @@ def remove_page(*, page: Page) -> None:
             "document_id", flat=True
         )
     )
-    SearchEntry.objects.filter(page=page).delete()
+    _delete_entries(SearchEntry.objects.filter(page=page))
     Document = get_document_model()
     for document in Document.objects.filter(pk__in=held):
         index_document(document=document, ignore_page=page)
@@ -196,7 +206,7 @@ def index_document(*, document, also_held_by: Page | None = None, ignore_page=No
     by_locale = {}
     for page in sorted(holders, key=lambda page: page.pk not in public):
         by_locale.setdefault(page.locale_id, page)
-    SearchEntry.objects.filter(document=document).exclude(locale_id__in=by_locale).delete()
+    _delete_entries(SearchEntry.objects.filter(document=document).exclude(locale_id__in=by_locale))
     text = DocumentText.objects.filter(document=document).values_list("text", flat=True).first()
     for locale_id, page in by_locale.items():
         _save_entry(

@@ -4,12 +4,17 @@ Apps never write here. ``search.indexing`` fills the rows from each page's Wagta
 ``search_fields`` when a page is published, and from ``DocumentText`` when a document's text has
 been extracted. Who may see a row is decided when searching, from the page that holds it
 (``search.selectors``), never from what was true when the row was written.
+
+With Elasticsearch configured, each row is also a document there (``search.elasticsearch``).
 """
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from search import elasticsearch
 
 
 class Kind(models.TextChoices):
@@ -24,7 +29,8 @@ class Kind(models.TextChoices):
     DOCUMENT = "document", _("Document")
 
 
-class SearchEntry(models.Model):
+@elasticsearch.with_text_in_each_language
+class SearchEntry(index.Indexed, models.Model):
     """A searchable page or document in one language."""
 
     # The page itself, or for a document the page that holds it in this language.
@@ -68,8 +74,22 @@ class SearchEntry(models.Model):
         ]
         indexes = [models.Index(fields=["locale", "kind"])]
 
+    # For Elasticsearch only: this table is the database engines' index. ``search.indexing``
+    # writes the documents after commit, so Wagtail's save signals stay off (see
+    # ``search.elasticsearch`` for the whole arrangement).
+    search_fields = elasticsearch.entry_search_fields()
+    search_auto_update = False
+
     def __str__(self):
         return self.title
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Every entry for Elasticsearch; none for Wagtail's database backend, which would only
+        copy this table into its own."""
+        if not elasticsearch.enabled():
+            return cls.objects.none()
+        return cls.objects.select_related("locale")
 
 
 class SearchFacet(models.Model):

@@ -4,10 +4,17 @@
 its view restrictions at the moment of the search, never from what the index stored: a page made
 private after it was indexed is hidden at once, and a document is shown only through a page the
 visitor may see and only from a collection the visitor may see.
+
+Matching and snippets come from PostgreSQL full text search, or from SQLite's folded text, or,
+when Elasticsearch is configured, from Elasticsearch (``search.elasticsearch``): its hits are
+entry ids read back through ``visible_entries``, so the rules above hold whichever engine
+matched. If Elasticsearch fails, the search is logged and answered by the database instead.
 """
 
+import dataclasses
 import datetime
 import difflib
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -25,15 +32,24 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from search import elasticsearch
 from search.models import SearchEntry, SearchFacet, SearchTerm, Synonym, ZeroResultQuery
-from search.text import ParsedQuery, config_for, fold, words
+from search.text import (
+    CURRENT_BOOST,
+    FALLBACK_FACTOR,
+    MARK_END,
+    MARK_START,
+    ParsedQuery,
+    config_for,
+    fold,
+    words,
+)
 
-CURRENT_BOOST = 1.3  # open consultations, upcoming events and meetings
-FALLBACK_FACTOR = 0.9  # a result in the visitor's language first, at equal relevance
 SNIPPET_SOURCE_CHARACTERS = 20_000
 SNIPPET_LENGTH = 240
-_MARK_START, _MARK_END = "\ue000", "\ue001"
 _WORD_RUN = re.compile(r"\w+")
+
+logger = logging.getLogger(__name__)
 
 
 class Sort:
@@ -151,6 +167,29 @@ def matching(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale):
     return _matching_sqlite(entries, parsed, locale=locale, default=default)
 
 
+def matching_elasticsearch(
+    entries, parsed: ParsedQuery, *, locale: Locale, default: Locale, filters: "SearchFilters"
+):
+    """(``entries`` that Elasticsearch matched, with its scores as relevance; their snippets).
+
+    Raises ``elasticsearch.Unavailable``. The kind filter is left out, as in ``run_search``'s
+    other attempts, so the type counts see every kind.
+    """
+    hits = elasticsearch.search(
+        parsed, locale=locale, default=default, filters=dataclasses.replace(filters, kinds=[])
+    )
+    if not hits:
+        return entries.none().annotate(relevance=Value(0.0, output_field=FloatField())), {}
+    found = entries.filter(pk__in=[hit.entry_id for hit in hits]).annotate(
+        relevance=Case(
+            *[When(pk=hit.entry_id, then=Value(hit.score)) for hit in hits],
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    )
+    return found, {hit.entry_id: _marked(hit.highlight) for hit in hits if hit.highlight}
+
+
 def filtered(entries, filters: SearchFilters, *, with_kinds: bool = True):
     if with_kinds and filters.kinds:
         entries = entries.filter(kind__in=filters.kinds)
@@ -178,13 +217,13 @@ def ordered(entries, sort: str):
 def _marked(text: str) -> str:
     """``text`` escaped, its sentinels turned into ``<mark>`` (indexed text has no sentinels)."""
     safe = escape(text)
-    marked = safe.replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>")
+    marked = safe.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(marked)  # noqa: S308  # nosec B703 B308  # (escaped above; only <mark> added)
 
 
 def _snippets_postgres(entries, parsed: ParsedQuery, *, locale: Locale, default: Locale):
     options = (
-        f"StartSel={_MARK_START}, StopSel={_MARK_END}, MaxFragments=2, MaxWords=25, MinWords=10,"
+        f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=2, MaxWords=25, MinWords=10,"
         ' FragmentDelimiter=" … "'
     )
     ids = [entry.pk for entry in entries]
@@ -230,7 +269,7 @@ def _snippets_python(entries, parsed: ParsedQuery):
         def mark(match):
             word = match.group()
             return (
-                f"{_MARK_START}{word}{_MARK_END}" if any(n in fold(word) for n in needles) else word
+                f"{MARK_START}{word}{MARK_END}" if any(n in fold(word) for n in needles) else word
             )
 
         marked = [_WORD_RUN.sub(mark, token) for token in window]
@@ -359,6 +398,8 @@ class SearchOutcome:
     parsed: ParsedQuery
     suggestion: ParsedQuery | None = None
     corrected_from: ParsedQuery | None = None  # set when results are for ``suggestion``
+    # Entry id -> snippet, when Elasticsearch matched (it highlights as it searches).
+    highlights: dict | None = None
 
 
 def run_search(
@@ -372,25 +413,40 @@ def run_search(
     default = Locale.get_default()
     base = in_language(visible_entries(user), locale=locale, default=default)
     parsed = with_synonyms(parsed, locales=[locale, default])
+    use_elasticsearch = elasticsearch.enabled()
 
     def attempt(query):
-        found = filtered(
-            matching(base, query, locale=locale, default=default), filters, with_kinds=False
-        )
-        return found
+        """(matching entries, their snippets if the engine made them already)."""
+        nonlocal use_elasticsearch
+        if use_elasticsearch:
+            try:
+                found, highlights = matching_elasticsearch(
+                    base, query, locale=locale, default=default, filters=filters
+                )
+                return filtered(found, filters, with_kinds=False), highlights
+            except elasticsearch.Unavailable as error:
+                logger.warning(
+                    "Elasticsearch could not search; the database searched instead: %s", error
+                )
+                use_elasticsearch = False
+        found = matching(base, query, locale=locale, default=default)
+        return filtered(found, filters, with_kinds=False), None
 
-    unfiltered = attempt(parsed)
-    outcome = SearchOutcome(entries=None, unfiltered=unfiltered, parsed=parsed)
+    unfiltered, highlights = attempt(parsed)
+    outcome = SearchOutcome(
+        entries=None, unfiltered=unfiltered, parsed=parsed, highlights=highlights
+    )
     if not unfiltered.exists():
         corrected = suggestion(parsed, locale=locale, default=default)
         if corrected is not None:
             corrected = with_synonyms(corrected, locales=[locale, default])
-            corrected_found = attempt(corrected)
+            corrected_found, corrected_highlights = attempt(corrected)
             if corrected_found.exists():
                 outcome.suggestion = corrected
                 outcome.unfiltered = corrected_found
                 outcome.parsed = corrected
                 outcome.corrected_from = parsed
+                outcome.highlights = corrected_highlights
         unfiltered_search = not (
             filters.topic or filters.estate or filters.date_from or filters.date_to
         )
@@ -404,7 +460,10 @@ def decorate(results, outcome: SearchOutcome, *, request, locale: Locale) -> Non
     """Give a page of results their URL, snippet and language flag, in two queries."""
     default = Locale.get_default()
     results = list(results)
-    snippets = snippets_for(results, outcome.parsed, locale=locale, default=default)
+    if outcome.highlights is not None:
+        snippets = outcome.highlights
+    else:
+        snippets = snippets_for(results, outcome.parsed, locale=locale, default=default)
     for entry in results:
         entry.snippet = snippets.get(entry.pk, "")
         entry.in_default_language = entry.locale_id != locale.pk

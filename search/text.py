@@ -1,4 +1,5 @@
-"""Text rules shared by indexing and querying: folding, query parsing, configurations.
+"""Text rules shared by indexing and querying: folding, query parsing, configurations, and the
+ranking and highlighting conventions every engine (PostgreSQL, SQLite, Elasticsearch) follows.
 
 PostgreSQL matches with a text search configuration per language (``config_for``), created by
 ``search.migrations.0002_postgres_text_search``: a copy of PostgreSQL's own configuration for
@@ -14,6 +15,11 @@ from dataclasses import dataclass, field
 # The stemmer PostgreSQL ships for each of our languages; the others have none and use simple.
 STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "tr": "turkish", "yi": "yiddish"}
 CONFIG_PREFIX = "portal_search_"
+CURRENT_BOOST = 1.3  # open consultations, upcoming events and meetings
+FALLBACK_FACTOR = 0.9  # a result in the visitor's language first, at equal relevance
+# Private-use characters around each match in a snippet, turned into <mark> once the snippet is
+# escaped (``search.selectors``). Indexed text never contains them (``search.indexing``).
+MARK_START, MARK_END = "\ue000", "\ue001"
 # Words shorter than this are matched whole; longer ones also match as a prefix, which catches
 # inflections the stemmers leave apart (Turkish "onarım" is stemmed "onar", "onarımlar" "onarim").
 PREFIX_MIN_LENGTH = 4

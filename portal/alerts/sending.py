@@ -7,8 +7,10 @@ run finds its lapsed claims: ``claimed`` rows were never attempted and go back t
 again. At most ``SENDING_CHUNK`` emails can be lost that way; none can be sent twice.
 
 A refused or failed send is tried again after ``ALERTS_RETRY_SECONDS`` (doubling each time)
-and recorded as ``failed`` after ``ALERTS_MAX_ATTEMPTS``, or at once for a permanent (5xx)
-refusal. The rate limit (``ALERTS_SEND_RATE`` per second) applies across batches.
+and recorded as ``failed`` after ``ALERTS_MAX_ATTEMPTS``, or at once for a permanent (5xx) SMTP
+refusal. GOV.UK Notify's failures (``portal.notify.NotifyError``, an ``OSError`` like a mail
+server's network failure) are all tried again: see ``portal.notify`` for why. The rate limit
+(``ALERTS_SEND_RATE`` per second) applies across batches.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from django.utils import timezone
 
 from portal.alerts import emails
 from portal.alerts.models import Delivery, DeliveryStatus
+from portal.notify import NotifyError
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +76,8 @@ def _failure(delivery: Delivery, error: Exception, *, back_to: str, now) -> None
     detail = error.__class__.__name__
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         detail += " " + ",".join(str(code) for code, _ in error.recipients.values())
+    elif isinstance(error, NotifyError):
+        detail += f" {error.status_code}"
     if permanent or delivery.attempts >= settings.ALERTS_MAX_ATTEMPTS:
         delivery.status, delivery.next_attempt_at = S.FAILED, now
     else:

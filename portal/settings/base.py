@@ -249,7 +249,26 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")
 PORTAL_NON_PRODUCTION = env_bool("PORTAL_NON_PRODUCTION", False)
 
 # --- Email -----------------------------------------------------------------------------------
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# GOV.UK Notify (portal.notify) instead of SMTP when NOTIFY_API_KEY is set. It sends through the
+# service's template NOTIFY_EMAIL_TEMPLATE_ID, whose subject must be ((subject)) and body ((body));
+# NOTIFY_EMAIL_REPLY_TO_ID picks one of the service's reply-to addresses (default: none), and
+# NOTIFY_BASE_URL points the client elsewhere (default: the client's, Notify itself).
+NOTIFY_EMAIL_BACKEND = "portal.notify.NotifyEmailBackend"
+NOTIFY_API_KEY = env("NOTIFY_API_KEY")
+NOTIFY_EMAIL_TEMPLATE_ID = env("NOTIFY_EMAIL_TEMPLATE_ID")
+NOTIFY_EMAIL_REPLY_TO_ID = env("NOTIFY_EMAIL_REPLY_TO_ID")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL")
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    NOTIFY_EMAIL_BACKEND if NOTIFY_API_KEY else "django.core.mail.backends.console.EmailBackend",
+)
+if EMAIL_BACKEND == NOTIFY_EMAIL_BACKEND and not NOTIFY_API_KEY:
+    raise ImproperlyConfigured(f"EMAIL_BACKEND={EMAIL_BACKEND} needs NOTIFY_API_KEY set.")
+if NOTIFY_API_KEY and not NOTIFY_EMAIL_TEMPLATE_ID:
+    raise ImproperlyConfigured(
+        "NOTIFY_API_KEY is set but NOTIFY_EMAIL_TEMPLATE_ID is not: GOV.UK Notify sends email "
+        "through a template. Give the id of one whose subject is ((subject)) and body ((body))."
+    )
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -282,12 +301,14 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Wagtail's Elasticsearch 8 backend with one analyser per content language, each
+            # folding accents (search/elasticsearch.py explains how the site search uses it).
+            "BACKEND": "search.elasticsearch_backend",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env("ELASTICSEARCH_INDEX", "housing_portal"),
+            # Indexes are named <prefix><app>_<model>: housing_portal__site_search_searchentry.
+            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX", "housing_portal") + "__",
             "TIMEOUT": 5,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
         }
     }
 else:

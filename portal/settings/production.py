@@ -2,10 +2,11 @@
 
 Required: ``SECRET_KEY`` and ``ALLOWED_HOSTS``. Deploy behind TLS; the proxy must set
 ``X-Forwarded-Proto`` (and ``TRUSTED_PROXY_COUNT`` says how many proxies append to
-``X-Forwarded-For``). Email goes out by SMTP and the default cache is shared by every process
-(Redis with ``REDIS_URL``, else the database): a backend that would print residents' links to the
-log, keep them in memory, or count rate limits per process refuses to start, unless
-``PORTAL_NON_PRODUCTION=true`` says this machine is not the live service.
+``X-Forwarded-For``). Email goes out by SMTP (by GOV.UK Notify when ``NOTIFY_API_KEY`` is set)
+and the default cache is shared by every process (Redis with ``REDIS_URL``, else the database): a
+backend that would print residents' links to the log, keep them in memory, or count rate limits
+per process refuses to start, unless ``PORTAL_NON_PRODUCTION=true`` says this machine is not the
+live service.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -14,6 +15,8 @@ from .base import *  # noqa: F403
 from .base import (
     ALLOWED_HOSTS,
     CACHES,
+    NOTIFY_API_KEY,
+    NOTIFY_EMAIL_BACKEND,
     PORTAL_NON_PRODUCTION,
     SECRET_KEY,
     TASKS_BACKENDS,
@@ -37,7 +40,10 @@ if _missing:
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters in production.")
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    NOTIFY_EMAIL_BACKEND if NOTIFY_API_KEY else "django.core.mail.backends.smtp.EmailBackend",
+)
 # Backends that never deliver: a verification or resume link would end up in the server's log, a
 # file or nowhere, and the resident would wait for an email that never comes.
 UNDELIVERED_EMAIL_BACKENDS = {
@@ -55,8 +61,8 @@ if not PORTAL_NON_PRODUCTION:
     if EMAIL_BACKEND in UNDELIVERED_EMAIL_BACKENDS:
         raise ImproperlyConfigured(
             f"EMAIL_BACKEND={EMAIL_BACKEND} does not deliver email; production needs SMTP "
-            "(or another real backend). Set PORTAL_NON_PRODUCTION=true only on a machine that "
-            "is not the live service."
+            "or GOV.UK Notify (or another real backend). Set PORTAL_NON_PRODUCTION=true only on "
+            "a machine that is not the live service."
         )
     _per_process = sorted(
         alias for alias, config in CACHES.items() if config["BACKEND"] in PER_PROCESS_CACHE_BACKENDS
