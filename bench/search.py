@@ -172,8 +172,9 @@ def _ensure_demo() -> None:
 
     from news.models import CommitmentPage  # noqa: PLC0415 (the bench may read any app)
 
-    if not CommitmentPage.objects.exists():
-        print("Loading the demo content (once)...", flush=True)
+    # The other benches load the demo without its translations; the relevance set needs them.
+    if not CommitmentPage.objects.filter(locale__language_code="tr").exists():
+        print("Loading the demo content with its translations (once)...", flush=True)
         call_command("load_demo_content")
     # bench.settings queue tasks in the database (production's backend) and no worker runs
     # here, so the index is built directly.
