@@ -18,7 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from consultations import questions
+from consultations import questions as question_types
 from consultations.blocks import RESPONDING_AS
 from consultations.questions.base import FIXED_LABELS, MISSING, Missing, other_chosen
 from portal.text import UNSTORABLE_MESSAGE, clean_typed_text
@@ -89,14 +89,14 @@ def prune_answers(definition: dict, answers: Mapping[str, Any], *, respondent_ty
 # --- options and labels ----------------------------------------------------------------------
 def options(question: dict, estates=()) -> list[tuple[str, str]]:
     """``(value, label)`` pairs a resident chooses from, in display order."""
-    return questions.for_question(question).options(question, estates)
+    return question_types.for_question(question).options(question, estates)
 
 
 def display_answer(question: dict, answers: Mapping[str, Any], estates=()) -> list[str]:
     """An answer as lines of text for "check your answers" and receipts."""
     if question["id"] not in answers:
         return []
-    return questions.for_question(question).display(question, answers, estates)
+    return question_types.for_question(question).display(question, answers, estates)
 
 
 # --- reading one question from a form --------------------------------------------------------
@@ -161,7 +161,7 @@ def stored_as_raw(question: dict, answers: Mapping[str, Any]) -> dict:
     raw: dict[str, Any] = {"other": answers.get(f"{qid}.other", "")}
     if value is MISSING:
         return raw
-    raw.update(questions.for_question(question).as_raw(value))
+    raw.update(question_types.for_question(question).as_raw(value))
     return raw
 
 
@@ -172,7 +172,7 @@ def parse(form: QuestionForm) -> tuple[Any, str]:
     # a page shown again with an error does not lose it.
     if question.get("allow_other"):
         form.raw["other"] = form._get(".other").strip()
-    value = questions.for_question(question).parse(form)
+    value = question_types.for_question(question).parse(form)
     other = ""
     if other_chosen(value):
         other = form._get(".other").strip()

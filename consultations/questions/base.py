@@ -10,7 +10,7 @@ only a type's own class names the type.
 Override points (each documented on the method): ``options``, ``parse``, ``as_raw``,
 ``display``, ``field_anchor``, ``widget_context``, ``export_columns``, ``random_answer``;
 attributes ``name``, ``block``, ``count_shape``, ``results_kind``, ``free_text``,
-``special_category``, ``template_name`` and ``admin_template_name``.
+``special_category``, ``chooses_estate``, ``template_name`` and ``admin_template_name``.
 """
 
 from __future__ import annotations
@@ -101,6 +101,8 @@ class QuestionType:
     results_kind: ClassVar[str] = "choice"
     free_text: ClassVar[bool] = False  # analysts code these answers into themes
     special_category: ClassVar[bool] = False  # UK GDPR article 9 data
+    #: Its options are the council's estates (a response's estate is its answer, by id).
+    chooses_estate: ClassVar[bool] = False
     #: The first input is the question's own name (else ``field_anchor`` says where).
     anchor_on_name: ClassVar[bool] = False
 

@@ -109,6 +109,7 @@ class Estate(SingleChoice):
 
     name = "estate"
     block = blocks.EstateQuestionBlock
+    chooses_estate = True
 
     def options(self, question, estates=()):
         return [(str(e.pk), e.name) for e in estates] + [
