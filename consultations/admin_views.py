@@ -24,7 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from consultations import exports, services, survey
+from consultations import exports, questions, services, survey
 from consultations.analysis import freetext, permissions, results, similarity
 from consultations.analysis import services as analysis_services
 from consultations.analysis.forms import (
@@ -660,57 +660,19 @@ class AssistedEntryView(StaffToolView):
 def _widget(question_form: QuestionForm) -> dict:
     """What the entry template needs to draw one question, with what was entered so far."""
     question = question_form.question
+    question_type = questions.for_question(question)
     shown = question_form.shown()
-    qtype = question["type"]
-    name = question_form.name
-    widget = {
+    return {
         "question": question,
-        "name": name,
+        "name": question_form.name,
         "error": question_form.error,
-        "type": qtype,
+        "type": question["type"],
+        "template_name": question_type.admin_template_name,
         "value": shown.get("value", ""),
         "other": shown.get("other", ""),
         "allow_other": bool(question.get("allow_other")),
+        **question_type.widget_context(question_form, shown, question_form.estates),
     }
-    chosen = set(shown.get("values", [])) if qtype == "multiple_choice" else {shown.get("value")}
-    if qtype == "matrix":
-        given = shown.get("rows", {})
-        widget["rows"] = [
-            {
-                "label": row["label"],
-                "name": f"{name}-{row['value']}",
-                "options": [
-                    {
-                        "value": c["value"],
-                        "label": c["label"],
-                        "checked": given.get(row["value"]) == c["value"],
-                    }
-                    for c in question["columns"]
-                ],
-            }
-            for row in question["rows"]
-        ]
-    elif qtype == "ranking":
-        ranks = shown.get("ranks", {})
-        widget["ranks"] = [
-            {
-                "label": o["label"],
-                "name": f"{name}-{o['value']}",
-                "value": ranks.get(o["value"], ""),
-            }
-            for o in question["options"]
-        ]
-    elif qtype == "date":
-        widget["date"] = [
-            (part, label, shown.get(part, ""))
-            for part, label in (("day", _("Day")), ("month", _("Month")), ("year", _("Year")))
-        ]
-    elif qtype != "consent":
-        widget["options"] = [
-            {"value": value, "label": label, "checked": value in chosen}
-            for value, label in survey.options(question, question_form.estates)
-        ]
-    return widget
 
 
 class EraseView(StaffToolView):

@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from consultations import demo_documents, services, survey
+from consultations import demo_documents, questions, services, survey
 from consultations.builder import question, section
 from consultations.demo_text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
 from consultations.models import (
@@ -541,50 +541,8 @@ def _random_answers(definition, estates, rng, *, respondent_type: str) -> dict:
     return answers
 
 
-COMMENTS = [
-    "Please come to our estate more often and listen.",
-    "Fix the lifts first, then ask us about strategy.",
-    "Reports should be in plain English and in other languages.",
-    "Evening meetings are better for working people.",
-    "The panel must include leaseholders and young people.",
-    "Más información en español, por favor.",
-    "Lütfen toplantılar Türkçe de olsun.",
-    "براہ کرم اردو میں معلومات دیں۔",
-]
-
-
 def _random_value(q, estates, rng):
-    qtype = q["type"]
-    pairs = survey.options(q, estates)
-    values = [value for value, _label in pairs]
-    if qtype in {"single_choice", "dropdown", "yes_no", "agreement", "equality"}:
-        return rng.choice(values)
-    if qtype == "rating":
-        return int(rng.choice(values))
-    if qtype == "estate":
-        choice = rng.choice(values)
-        return choice if choice == "not_listed" else int(choice)
-    if qtype == "multiple_choice":
-        high = q.get("max_choices") or len(values)
-        picked = rng.sample(values, rng.randint(q.get("min_choices") or 1, high))
-        return [v for v in values if v in picked]
-    if qtype == "ranking":
-        return rng.sample([o["value"] for o in q["options"]], q["rank_count"])
-    if qtype == "matrix":
-        return {row["value"]: rng.choice(values) for row in q["rows"]}
-    if qtype == "number":
-        return rng.randint(q.get("min") or 0, min(q.get("max") or 60, 60))
-    if qtype == "date":
-        return (timezone.localdate() - timedelta(days=rng.randint(30, 365 * 30))).isoformat()
-    if qtype == "email":
-        return f"resident{rng.randint(1, 9999)}@example.org"
-    if qtype == "postcode":
-        return rng.choice(["E8 1DY", "N16 7AB", "E5 0LL", "N4 2HA", "E9 7PJ"])
-    if qtype == "consent":
-        return True
-    if qtype in {"short_text", "long_text"}:
-        return rng.choice(COMMENTS)[: q["max_length"]]
-    return None
+    return questions.for_question(q).random_answer(q, estates, rng)
 
 
 LANGUAGE_WEIGHTS = [

@@ -33,7 +33,7 @@ import itertools
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -45,7 +45,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from consultations import survey
+from consultations import questions as question_types
 from consultations.analysis.questions import has_other, is_special_category, survey_questions
 from consultations.models import (
     AnswerTheme,
@@ -55,20 +55,12 @@ from consultations.models import (
     Response,
     SurveySnapshot,
 )
+from consultations.questions import Column
 from news.models import Estate
 
 LONDON = ZoneInfo("Europe/London")
 CHUNK_SIZE = 2000
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    value: Callable[[dict], Any]  # answers → cell value (None for blank)
-
-    def cell(self, answers: dict, codes: set | frozenset) -> Any:
-        return self.value(answers)
 
 
 @dataclass(frozen=True)
@@ -142,57 +134,7 @@ def special_category_labels(page: ConsultationPage) -> list[str]:
 
 
 def _columns_for(question: dict, estates: list) -> list[Column]:
-    qid, label, qtype = question["id"], question["label"], question["type"]
-    if qtype == "multiple_choice":
-        return [
-            Column(
-                f"{label}: {option_label}",
-                lambda answers, value=value: (
-                    None if qid not in answers else int(value in answers[qid])
-                ),
-            )
-            for value, option_label in survey.options(question)
-        ]
-    if qtype == "matrix":
-        column_labels = {c["value"]: c["label"] for c in question["columns"]}
-        return [
-            Column(
-                f"{label}: {row['label']}",
-                lambda answers, row=row["value"]: _label(
-                    column_labels, (answers.get(qid) or {}).get(row)
-                ),
-            )
-            for row in question["rows"]
-        ]
-    if qtype == "ranking":
-        option_labels = {o["value"]: o["label"] for o in question["options"]}
-        rank_count = question.get("rank_count") or len(question["options"])
-        return [
-            Column(
-                _("%(question)s: rank %(rank)s") % {"question": label, "rank": rank},
-                lambda answers, rank=rank: _label(option_labels, _nth(answers.get(qid), rank - 1)),
-            )
-            for rank in range(1, rank_count + 1)
-        ]
-    if qtype in {"number", "rating"}:
-        return [Column(label, lambda answers: answers.get(qid))]
-    if qtype == "consent":
-        agreed = _("Agreed")
-        return [Column(label, lambda answers: agreed if answers.get(qid) else None)]
-    if qtype in {"single_choice", "dropdown", "yes_no", "agreement", "estate", "equality"}:
-        labels = {value: str(text) for value, text in survey.options(question, estates)}
-        return [Column(label, lambda answers: _label(labels, answers.get(qid)))]
-    return [Column(label, lambda answers: answers.get(qid))]  # text, date, email, postcode
-
-
-def _nth(values, index):
-    return values[index] if isinstance(values, list) and len(values) > index else None
-
-
-def _label(labels: dict, value) -> str | None:
-    if value is None:
-        return None
-    return labels.get(str(value), str(value))
+    return question_types.for_question(question).export_columns(question, estates)
 
 
 # --- rows ----------------------------------------------------------------------------------

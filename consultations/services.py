@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from consultations import survey
+from consultations import questions, survey
 from consultations.models import (
     Channel,
     ConsultationPage,
@@ -100,7 +100,11 @@ def snapshot_survey(*, consultation: ConsultationPage, revision=None) -> SurveyS
 
 
 def estates_for(definition: dict):
-    if any(q["type"] == "estate" for s in definition["sections"] for q in s["questions"]):
+    if any(
+        questions.for_question(q).chooses_estate
+        for s in definition["sections"]
+        for q in s["questions"]
+    ):
         return list(Estate.objects.order_by("name"))
     return []
 
@@ -151,7 +155,7 @@ def submit_response(
         (
             clean[q["id"]]
             for q in snapshot.questions()
-            if q["type"] == "estate" and isinstance(clean.get(q["id"]), int)
+            if questions.for_question(q).chooses_estate and isinstance(clean.get(q["id"]), int)
         ),
         None,
     )

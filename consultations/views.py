@@ -26,7 +26,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from consultations import respondent_session, services, survey
+from consultations import questions, respondent_session, services, survey
 from consultations.models import RespondentType, Response, ResponseDraft, Status
 from portal import ratelimit
 from portal.text import UNSTORABLE_MESSAGE, clean_typed_text
@@ -360,55 +360,23 @@ def section_step(request, page, section_id):
 
 def field_anchor(form: survey.QuestionForm, estates) -> str:
     """The id of the first input of a question, where the error summary links to."""
-    question = form.question
-    qtype = question["type"]
-    if qtype == "date":
-        return f"{form.name}-day"
-    if qtype == "consent":
-        return f"{form.name}-yes"
-    if qtype == "matrix":
-        return f"{form.name}-{question['rows'][0]['value']}-{question['columns'][0]['value']}"
-    if qtype == "ranking":
-        return f"{form.name}-{question['options'][0]['value']}"
-    if qtype in {"short_text", "long_text", "number", "email", "postcode", "dropdown"}:
-        return form.name
-    first = survey.options(question, estates)
-    return f"{form.name}-{first[0][0]}" if first else form.name
+    return questions.for_question(form.question).field_anchor(form, estates)
 
 
 def field_context(form: survey.QuestionForm, estates) -> dict:
+    """What the question's own template (``template_name``) needs, with what was entered."""
     question = form.question
+    question_type = questions.for_question(question)
     shown = form.shown()
-    selected = set(shown.get("values", [])) or {shown.get("value", "")}
     return {
         "id": form.name,
         "q": question,
         "type": question["type"],
+        "question_type": question_type,
+        "template_name": question_type.template_name,
         "error": form.error,
         "shown": shown,
-        "options": [
-            {"value": value, "label": label, "checked": value in selected}
-            for value, label in survey.options(question, estates)
-        ],
-        "rows": [
-            {
-                "value": row["value"],
-                "label": row["label"],
-                "selected": shown.get("rows", {}).get(row["value"], ""),
-            }
-            for row in question.get("rows", [])
-        ],
-        "ranks": [
-            {
-                "value": option["value"],
-                "label": option["label"],
-                "rank": shown.get("ranks", {}).get(option["value"], ""),
-            }
-            for option in question.get("options", [])
-        ]
-        if question["type"] == "ranking"
-        else [],
-        "rank_numbers": [str(n) for n in range(1, (question.get("rank_count") or 0) + 1)],
+        **question_type.widget_context(form, shown, estates),
     }
 
 

@@ -9,29 +9,21 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from consultations import questions as question_types
 from consultations.blocks import OTHER_VALUE
 from consultations.models import ConsultationPage, SurveySnapshot
 
-FREE_TEXT_TYPES = {"short_text", "long_text"}
-CHOICE_TYPES = {
-    "single_choice",
-    "multiple_choice",
-    "dropdown",
-    "yes_no",
-    "agreement",
-    "rating",
-    "estate",
-    "equality",
-    "consent",
-}
+# Kept as names for callers; each type says what it is (``consultations.questions``).
+FREE_TEXT_TYPES = question_types.names(free_text=True)
+CHOICE_TYPES = question_types.names(results_kind="choice")
 
 # Equality-monitoring answers (age, disability, ethnicity, religion, sexual orientation...) are
 # special category data (UK GDPR article 9): they leave the tool only when an analyst asks.
-SPECIAL_CATEGORY_TYPES = {"equality"}
+SPECIAL_CATEGORY_TYPES = question_types.names(special_category=True)
 
 
 def is_special_category(question: dict) -> bool:
-    return question["type"] in SPECIAL_CATEGORY_TYPES
+    return question_types.for_question(question).special_category
 
 
 def survey_questions(*, consultation: ConsultationPage) -> list[dict]:
@@ -65,7 +57,7 @@ def _merge_options(current: dict, older: dict) -> None:
 def has_other(question: dict) -> bool:
     return (
         bool(question.get("allow_other"))
-        or question["type"] == "equality"
+        or question_types.for_question(question).special_category
         and any(o["value"] == OTHER_VALUE for o in question.get("options", []))
     )
 
@@ -77,7 +69,7 @@ def free_text_fields(questions: list[dict]) -> list[dict]:
     """
     fields = []
     for question in questions:
-        if question["type"] in FREE_TEXT_TYPES:
+        if question_types.for_question(question).free_text:
             fields.append(
                 {
                     "key": question["id"],

@@ -28,8 +28,8 @@ from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from consultations import survey
-from consultations.analysis.questions import FREE_TEXT_TYPES, survey_questions
+from consultations import questions as question_types
+from consultations.analysis.questions import survey_questions
 from consultations.models import Channel, ConsultationPage, Response
 from news.models import Estate
 
@@ -67,6 +67,11 @@ class QuestionResult:
     split: Split | None = None
     other_answered: int = 0
 
+    @property
+    def free_text(self) -> bool:
+        """Analysts can read and code these answers into themes."""
+        return question_types.for_question(self.question).free_text
+
 
 @dataclass
 class Results:
@@ -97,17 +102,17 @@ class Keys:
 
 
 def keys_for(questions: list[dict]) -> Keys:
-    scalar, arrays, objects = [], [], []
+    by_shape: dict[str | None, list[str]] = {"scalar": [], "array": [], "object": []}
     for question in questions:
-        qtype = question["type"]
-        if qtype in {"multiple_choice", "ranking"}:
-            arrays.append(question["id"])
-        elif qtype == "matrix":
-            objects.append(question["id"])
-        elif qtype not in FREE_TEXT_TYPES | {"email", "postcode", "date", "number"}:
-            scalar.append(question["id"])
+        shape = question_types.for_question(question).count_shape
+        by_shape.setdefault(shape, []).append(question["id"])
     present = [q["id"] for q in questions] + [f"{q['id']}.other" for q in questions]
-    return Keys(scalar=scalar, arrays=arrays, objects=objects, present=present)
+    return Keys(
+        scalar=by_shape["scalar"],
+        arrays=by_shape["array"],
+        objects=by_shape["object"],
+        present=present,
+    )
 
 
 def _group_sql(by: str) -> str:
@@ -232,9 +237,7 @@ def group_labels(by: str, values: list[str], estates: dict[str, str]) -> list[tu
 
 
 def option_labels(question: dict, estates: list) -> list[tuple[str, str]]:
-    if question["type"] == "consent":
-        return [("true", question.get("statement") or _("Agreed"))]
-    return [(value, str(label)) for value, label in survey.options(question, estates)]
+    return question_types.for_question(question).result_labels(question, estates)
 
 
 # --- assembling ----------------------------------------------------------------------------
@@ -251,7 +254,8 @@ def consultation_results(*, consultation: ConsultationPage, by: str = "") -> Res
     counts, answered = count_answers(consultation_id=page.pk, keys=keys_for(questions), by=by)
     groups = sorted({grp for (_key, grp) in answered}) if by else []
     group_pairs = group_labels(by, groups, estate_names) if by else []
-    stats = _number_stats(responses, [q for q in questions if q["type"] == "number"])
+    kinds = {q["id"]: question_types.for_question(q).results_kind for q in questions}
+    stats = _number_stats(responses, [q for q in questions if kinds[q["id"]] == "number"])
 
     results = []
     for question in questions:
@@ -264,15 +268,15 @@ def consultation_results(*, consultation: ConsultationPage, by: str = "") -> Res
             percent_answered=percent(n, total),
             other_answered=sum(v for (key, _grp), v in answered.items() if key == f"{qid}.other"),
         )
-        qtype = question["type"]
-        if qtype in FREE_TEXT_TYPES or qtype in {"email", "postcode", "date"}:
+        kind = kinds[qid]
+        if kind == "text":
             result.kind = "text"
-        elif qtype == "number":
+        elif kind == "number":
             result.kind = "number"
             result.stats = stats.get(qid, {})
-        elif qtype == "matrix":
+        elif kind == "matrix":
             _matrix(result, counts)
-        elif qtype == "ranking":
+        elif kind == "ranking":
             _ranking(result, counts)
         else:
             _choices(result, counts, answered, estate_list, group_pairs)
