@@ -8,13 +8,15 @@ Polish, each with the demo pages (by English title) that must be in its top 3. A
 as the expected page in its own language or as its English fallback. The demo is loaded into
 the bench database first if it is not there.
 
-Speed: ``--pages N`` adds N generated index rows in eight languages and ``--documents``
-(default 5,000) document rows, straight into the search index (bulk insert, then the vectors
-computed in SQL with each language's configuration), reports that indexing time, then times
-``--rounds`` of the query set through the same selector calls as the search page (match,
-count, first page of ten, snippets) and prints median and p95. Generated rows are index rows,
-not Wagtail pages: building 100,000 pages through the page tree would take hours here, and
-searching reads only the index (the page tree is joined for visibility). The per-page cost of
+Speed: ``--pages N`` adds N generated pages in eight languages (live, public Wagtail pages of
+the base type under a "Bench search pages" holder in each language, bulk-inserted with their
+tree paths worked out in advance: building 100,000 pages through the page tree one by one would
+take hours here) and ``--documents`` (default 5,000) document rows on real documents in an
+unrestricted collection, each with its index row, then the vectors computed in SQL with each
+language's configuration. It reports that indexing time, then times ``--rounds`` of the query
+set through the same selector calls as the search page (match, count, first page of ten,
+snippets; the page tree is joined for visibility as for any search) and prints median and p95.
+Drop the bench database to remove them. The per-page cost of
 indexing a real page through ``search.indexing.index_page`` is timed separately.
 """
 
@@ -24,6 +26,7 @@ import argparse
 import random
 import statistics
 import time
+import uuid
 
 from bench import common
 
@@ -177,8 +180,12 @@ def _ensure_demo() -> None:
         print("Loading the demo content with its translations (once)...", flush=True)
         call_command("load_demo_content")
     # bench.settings queue tasks in the database (production's backend) and no worker runs
-    # here, so the index is built directly.
-    call_command("rebuild_search_index")
+    # here, so the index is built directly; not once generated pages are there, which the
+    # command would walk one by one and whose rows it would delete.
+    from wagtail.models import Page
+
+    if not Page.objects.filter(translation_key=HOLDER_KEY).exists():
+        call_command("rebuild_search_index")
 
 
 # --- Scale ----------------------------------------------------------------------------------------
@@ -397,71 +404,240 @@ def _sentence(rng, words, length):
     return " ".join(rng.choice(words) for _ in range(length))
 
 
-def generate(*, pages: int, documents: int) -> float:
-    """Add generated index rows; returns the seconds it took (insert plus vectors)."""
+HOLDER_KEY = uuid.UUID("6c1f3b8e-2f1a-4f57-9a39-0be0c1a5e0b1")  # the bench holders' translation key
+COLLECTION = "Bench search documents"
+BATCH = 4000
+
+
+def _holders() -> dict:
+    from wagtail.models import Page, Site
+
+    holders = {
+        p.locale.language_code: p
+        for p in Page.objects.filter(translation_key=HOLDER_KEY).select_related("locale")
+    }
+    if len(holders) < len(WORDS):
+        now = timezone_now()
+        root = Site.objects.get(is_default_site=True).root_page
+        for home in root.get_translations(inclusive=True).select_related("locale"):
+            code = home.locale.language_code
+            if code in WORDS and code not in holders:
+                holder = Page(
+                    title="Bench search pages",
+                    slug="bench-search",
+                    locale=home.locale,
+                    translation_key=HOLDER_KEY,
+                    live=True,
+                    first_published_at=now,
+                    last_published_at=now,
+                )
+                home.add_child(instance=holder)
+                holders[code] = holder
+    return holders
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def _under(holders, prefix=""):
+    from django.db.models import Q
+
+    condition = Q()
+    for holder in holders.values():
+        condition |= Q(**{f"{prefix}path__startswith": holder.path})
+    return condition
+
+
+def generate(*, pages: int, documents: int) -> tuple[float, float]:
+    """Add generated live public pages (bulk, with treebeard paths), documents in a public
+    collection, and their index rows; returns (seconds in all, seconds of it for vectors)."""
+    import datetime
+
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
-    from wagtail.models import Locale
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, Page
 
-    from portal.models import StandardPage
-    from search.models import Kind, SearchEntry
-    from search.text import config_for, fold
+    from search.models import DocumentText, Kind, SearchEntry, SearchTerm
+    from search.text import config_for, fold, words
 
-    existing = SearchEntry.objects.filter(group__startswith="bench:").count()
-    wanted = pages + documents
-    if existing >= wanted:
-        print(f"{existing} generated rows already there")
-        return 0.0
-    home = StandardPage.objects.live().public().filter(depth=3).first()
-    holder = home or StandardPage.objects.live().first()
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    Document = get_document_model()
     codes = list(WORDS)
-    rng = random.Random(11)
-    kinds = [Kind.UPDATE, Kind.EVENT, Kind.CONSULTATION, Kind.PAGE, Kind.MEETING, Kind.COMMITMENT]
+    holders = _holders()
     started = time.perf_counter()
-    batch = []
-    for number in range(existing, wanted):
-        code = codes[number % len(codes)]
-        words = WORDS[code]
-        is_document = number >= pages
-        title = _sentence(rng, words, rng.randint(3, 7))
-        summary = _sentence(rng, words, rng.randint(10, 25))
-        body = _sentence(rng, words, rng.randint(80, 400 if is_document else 200))
-        batch.append(
-            SearchEntry(
-                page=holder,
-                locale=locales[code],
-                group=f"bench:{number // len(codes)}",
-                kind=Kind.DOCUMENT if is_document else rng.choice(kinds),
-                title=title,
-                summary=summary,
-                body=body,
-                folded=fold(f"{title} {summary} {body}"),
+    collection = Collection.objects.filter(name=COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=COLLECTION)
+    generated = Page.objects.filter(_under(holders), depth=holders["en"].depth + 1)
+    existing = generated.count()
+    per_document = len(codes)
+    wanted_documents = -(-documents // per_document)
+    existing_documents = Document.objects.filter(collection=collection).count()
+    if existing >= pages and existing_documents >= wanted_documents:
+        print(f"{existing} generated pages and {existing_documents} documents already there")
+        return 0.0, 0.0
+    page_type = ContentType.objects.get_for_model(Page).pk
+    kinds = [Kind.UPDATE, Kind.EVENT, Kind.CONSULTATION, Kind.PAGE, Kind.MEETING, Kind.COMMITMENT]
+    current = {Kind.EVENT, Kind.CONSULTATION, Kind.MEETING}
+    base = datetime.datetime(2026, 12, 1, 10, tzinfo=datetime.UTC)
+    for first in range(existing, pages, BATCH):
+        rows, entries = [], []
+        for number in range(first, min(pages, first + BATCH)):
+            group, index = divmod(number, len(codes))
+            code = codes[index]
+            holder = holders[code]
+            rng = random.Random(number)
+            group_rng = random.Random(f"group:{group}")
+            kind = group_rng.choice(kinds)
+            published = base - datetime.timedelta(days=group_rng.randint(0, 1095))
+            title = _sentence(rng, WORDS[code], rng.randint(3, 7))
+            summary = _sentence(rng, WORDS[code], rng.randint(10, 25))
+            body = _sentence(rng, WORDS[code], rng.randint(80, 200))
+            key = uuid.uuid5(HOLDER_KEY, f"page:{group}")
+            slug = f"bench-{group + 1}"
+            rows.append(
+                Page(
+                    path=Page._get_path(holder.path, holder.depth + 1, group + 1),
+                    depth=holder.depth + 1,
+                    numchild=0,
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    live=True,
+                    has_unpublished_changes=False,
+                    url_path=f"{holder.url_path}{slug}/",
+                    content_type_id=page_type,
+                    first_published_at=published,
+                    last_published_at=published,
+                    translation_key=key,
+                    locale_id=holder.locale_id,
+                )
             )
-        )
-        if len(batch) == 2000:
-            SearchEntry.objects.bulk_create(batch)
-            batch = []
-    SearchEntry.objects.bulk_create(batch)
+            entries.append(
+                SearchEntry(
+                    locale_id=holder.locale_id,
+                    group=f"page:{key}",
+                    kind=kind,
+                    title=title,
+                    summary=summary,
+                    body=body,
+                    folded=fold(f"{title} {summary} {body}"),
+                    date=published.date(),
+                    current_until=published.date() + datetime.timedelta(days=30)
+                    if kind in current
+                    else None,
+                )
+            )
+        with transaction.atomic():
+            Page.objects.bulk_create(rows, batch_size=2000)
+            for row, entry in zip(rows, entries, strict=True):
+                entry.page_id = row.pk
+            SearchEntry.objects.bulk_create(entries, batch_size=2000)
+            for holder in holders.values():
+                Page.objects.filter(pk=holder.pk).update(
+                    numchild=Page.objects.filter(
+                        path__startswith=holder.path, depth=holder.depth + 1
+                    ).count()
+                )
+    groups = max(pages, existing) // len(codes)
+    if wanted_documents > existing_documents and not groups:
+        raise SystemExit("--documents needs --pages of at least eight (one page per language)")
+    for first in range(existing_documents, wanted_documents, 500):
+        numbers = range(first, min(wanted_documents, first + 500))
+        docs, texts = [], []
+        for number in numbers:
+            rng = random.Random(f"document:{number}")
+            language = WORDS[codes[number % len(codes)]]
+            docs.append(
+                Document(
+                    title=_sentence(rng, language, rng.randint(3, 7)),
+                    collection=collection,
+                    file=f"documents/bench/bench-document-{number + 1}.pdf",
+                    file_hash="",
+                    file_size=100_000,
+                )
+            )
+            texts.append(_sentence(rng, language, rng.randint(80, 400)))
+        paths = {
+            (number, code): Page._get_path(
+                holders[code].path, holders[code].depth + 1, number % groups + 1
+            )
+            for number in numbers
+            for code in codes
+        }
+        held = {
+            path: (pk, title)
+            for path, pk, title in Page.objects.filter(path__in=paths.values()).values_list(
+                "path", "pk", "title"
+            )
+        }
+        with transaction.atomic():
+            Document.objects.bulk_create(docs)
+            DocumentText.objects.bulk_create(
+                [
+                    DocumentText(
+                        document=doc,
+                        text=text,
+                        status=DocumentText.Status.EXTRACTED,
+                        file_name=doc.file.name,
+                        extracted_at=timezone_now(),
+                    )
+                    for doc, text in zip(docs, texts, strict=True)
+                ]
+            )
+            entries = []
+            for number, doc, text in zip(numbers, docs, texts, strict=True):
+                count = min(per_document, documents - number * per_document)
+                for code in codes[:count]:
+                    page_id, page_title = held[paths[number, code]]
+                    entries.append(
+                        SearchEntry(
+                            page_id=page_id,
+                            document=doc,
+                            locale_id=holders[code].locale_id,
+                            group=f"document:{doc.pk}",
+                            kind=Kind.DOCUMENT,
+                            title=doc.title,
+                            summary=page_title,
+                            body=text,
+                            folded=fold(f"{doc.title} {page_title} {text}"),
+                            date=doc.created_at.date(),
+                        )
+                    )
+            SearchEntry.objects.bulk_create(entries, batch_size=2000)
+    vectors_started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
-        for code, locale in locales.items():
-            config = config_for(code)
+        for code, holder in holders.items():
             cursor.execute(
                 f"""UPDATE {SearchEntry._meta.db_table} SET vector =
                     setweight(to_tsvector(%(c)s::regconfig, title), 'A')
                     || setweight(to_tsvector(%(c)s::regconfig, summary), 'B')
                     || setweight(to_tsvector(%(c)s::regconfig, body), 'D')
                     WHERE locale_id = %(l)s AND vector IS NULL""",  # noqa: S608
-                {"c": config, "l": locale.pk},
+                {"c": config_for(code), "l": holder.locale_id},
             )
-        cursor.execute(
-            """INSERT INTO site_search_searchterm (locale_id, word)
-               SELECT DISTINCT locale_id, lower(w) FROM site_search_searchentry,
-                   regexp_split_to_table(title, '\\s+') AS w
-               WHERE "group" LIKE 'bench:%%' AND length(w) BETWEEN 3 AND 40
-               ON CONFLICT DO NOTHING"""
+        vectors = time.perf_counter() - vectors_started
+        # The words indexing would remember: each language's own, and the documents' in all.
+        every = {w.casefold() for ws in WORDS.values() for item in ws for w in words(item)}
+        SearchTerm.objects.bulk_create(
+            [
+                SearchTerm(locale_id=holder.locale_id, word=word)
+                for code, holder in holders.items()
+                for word in (
+                    every
+                    if documents
+                    else {w.casefold() for item in WORDS[code] for w in words(item)}
+                )
+                if 3 <= len(word) <= 40
+            ],
+            ignore_conflicts=True,
         )
-        cursor.execute("ANALYZE site_search_searchentry")
-    return time.perf_counter() - started
+        for table in ("site_search_searchentry", "wagtailcore_page", "wagtaildocs_document"):
+            cursor.execute(f"ANALYZE {table}")
+    return time.perf_counter() - started, vectors
 
 
 def time_queries(*, rounds: int) -> list[float]:
@@ -499,7 +675,11 @@ def time_page_indexing(limit: int = 200) -> float:
 
     from search import indexing
 
-    pages = list(Page.objects.live().filter(depth__gt=2).specific()[:limit])
+    generated = Page.objects.filter(translation_key=HOLDER_KEY)
+    pages = Page.objects.live().filter(depth__gt=2)
+    for holder in generated:
+        pages = pages.exclude(path__startswith=holder.path)
+    pages = list(pages.specific()[:limit])
     started = time.perf_counter()
     for page in pages:
         indexing.index_page(page=page)
@@ -523,10 +703,11 @@ def main() -> None:
         if rank != 1:
             print(f"  [{language}] {query!r}: first expected page at rank {rank}")
     if args.pages:
-        seconds = generate(pages=args.pages, documents=args.documents)
+        seconds, vectors = generate(pages=args.pages, documents=args.documents)
         print(
-            f"Indexed {args.pages} generated pages and {args.documents} documents"
-            f" in {seconds:.1f} s"
+            f"Indexed {args.pages} generated pages and {args.documents} document rows"
+            f" in {seconds:.1f} s (pages, documents and rows inserted, then vectors:"
+            f" {vectors:.1f} s)"
         )
         print(f"Indexing a real demo page: {time_page_indexing():.1f} ms per page")
         timings = time_queries(rounds=args.rounds)
