@@ -167,6 +167,7 @@ def main() -> None:
     page = common.bench_consultation(slug="bench-load")
     base = page.url_path[len(page.get_site().root_page.url_path) - 1 :]
     before = Response.objects.filter(consultation=page).count()
+    load_before = os.getloadavg()
     server = start_gunicorn(args.port, args.workers)
     timings: dict[str, list[float]] = {}
     lock = threading.Lock()
@@ -200,7 +201,9 @@ def main() -> None:
     print(
         json.dumps(
             {
-                "load_average": [round(value, 2) for value in os.getloadavg()],
+                # Before the run says how busy the machine was; after includes the run itself.
+                "load_average_before": [round(value, 2) for value in load_before],
+                "load_average_after": [round(value, 2) for value in os.getloadavg()],
                 "residents": args.residents,
                 "concurrency": args.concurrency,
                 "gunicorn_workers": args.workers,
