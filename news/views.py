@@ -40,7 +40,14 @@ def sessions_rsvp(request, *, event) -> EventRSVP | None:
 
 
 def event_rsvp(request, *, event):
-    """POST an RSVP: redirect to its confirmation page, or show the form's errors."""
+    """The reply form (GET) and sending it (POST): redirect to the confirmation page, or show the
+    form again with its errors. An event that takes no replies, or is full, sends the visitor back
+    to the event page, which says why."""
+    if request.method != "POST":
+        places_left = event.places_left()
+        if not event.accepts_rsvps or places_left == 0:
+            return redirect(event.url + "#rsvp")
+        return _rsvp_form_page(request, event=event, form=RSVPForm(), places_left=places_left)
     form = RSVPForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -73,7 +80,16 @@ def event_rsvp(request, *, event):
         else:
             request.session[_session_key(event)] = str(rsvp.submission_key)
             return redirect(event.rsvp_confirmation_url())
-    return _private(event.render(request, context_overrides={"rsvp_form": form}))
+    return _rsvp_form_page(request, event=event, form=form, places_left=event.places_left())
+
+
+def _rsvp_form_page(request, *, event, form, places_left):
+    response = TemplateResponse(
+        request,
+        "pages/news/event_rsvp.html",
+        {"page": event, "self": event, "rsvp_form": form, "places_left": places_left},
+    )
+    return _private(response)
 
 
 def rsvp_confirmation(request, *, event):

@@ -1,5 +1,5 @@
-"""Response headers that every page of the site gets: caching rules for private responses, the
-Content-Security-Policy (through django-csp) and the Permissions-Policy.
+"""Response headers that every page of the site gets: caching rules for public and private
+responses, the Content-Security-Policy (through django-csp) and the Permissions-Policy.
 
 Private responses
     ``PrivateResponseMiddleware`` marks ``Cache-Control: no-store, private`` on every response
@@ -14,7 +14,18 @@ Private responses
     * a view or hook called ``mark_private(request)`` (private pages and documents do, from
       ``portal.wagtail_hooks``), or the view is wrapped in ``@private_response``.
 
-    Everything else is left alone, so public anonymous pages can be made cacheable.
+    * the request carries a session cookie (an anonymous visitor part way through responding,
+      who replied to an event or unlocked a password-protected page: their session may show on
+      any page, in a message or a "continue your response" link);
+    * the response sets a cookie.
+
+Public responses
+    Everything else that is an anonymous ``GET`` or ``HEAD`` answered ``200`` with a complete body
+    (not streamed) and no ``Cache-Control`` of its view's own is sent ``Cache-Control: public,
+    max-age=…, s-maxage=…, stale-while-revalidate=…`` (``settings.PUBLIC_CACHE_*``), and ``Cookie``
+    is taken out of its ``Vary``: such a response reads no cookie, so the caching proxy
+    (``deploy/varnish``) or a CDN may give one copy to every visitor until a purge
+    (``portal.frontend_cache``) or the lifetime ends.
 
 Content-Security-Policy
     ``PortalCSPMiddleware`` is django-csp's middleware with two policies: the site's
@@ -108,6 +119,8 @@ def is_private_request(request: HttpRequest, response: HttpResponseBase) -> bool
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return True
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies:
+        return True
     private_routes = set(getattr(settings, "PORTAL_PRIVATE_ROUTES", ()))
     for match in (
         getattr(request, "resolver_match", None),
@@ -119,10 +132,38 @@ def is_private_request(request: HttpRequest, response: HttpResponseBase) -> bool
     return False
 
 
+def is_shareable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """Whether a response that is not private may be kept by a shared cache."""
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and not response.streaming
+        and "Cache-Control" not in response
+    )
+
+
+def make_public(response: HttpResponseBase) -> HttpResponseBase:
+    """Mark ``response`` cacheable by browsers and shared caches, the same for every visitor."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PUBLIC_CACHE_MAX_AGE,
+        s_maxage=settings.PUBLIC_CACHE_S_MAXAGE,
+        stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
+    )
+    if response.has_header("Vary"):
+        kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]
+    return response
+
+
 class PrivateResponseMiddleware:
-    """Sends ``Cache-Control: no-store, private`` on private responses (see the module's
-    docstring). Place it above the session, CSRF and authentication middleware, so it sees the
-    response last."""
+    """Sends ``Cache-Control: no-store, private`` on private responses and the public policy on
+    the rest that may be shared (see the module's docstring). Place it above the session, CSRF
+    and authentication middleware, so it sees the response last."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -131,6 +172,8 @@ class PrivateResponseMiddleware:
         response = self.get_response(request)
         if is_private_request(request, response):
             make_private(response)
+        elif is_shareable(request, response):
+            make_public(response)
         return response
 
 

@@ -81,6 +81,15 @@ class EventIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
             route = self.reverse_subpage("calendar")
         return self.url + route
 
+    def get_cached_paths(self) -> list[str]:
+        """The index, its calendar feed and each estate's: what a purge of this page drops."""
+        paths = ["/", "/" + self.reverse_subpage("calendar")]
+        for estate_id in Estate.objects.values_list("pk", flat=True):
+            paths.append(
+                "/" + self.reverse_subpage("estate_calendar", kwargs={"estate_id": estate_id})
+            )
+        return paths
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         from news.ical import upcoming_events_calendar_response
@@ -112,7 +121,7 @@ def _filter_query(filters: dict) -> str:
 class EventPage(RoutablePageMixin, BasePage):
     """One event on an estate (or online).
 
-    Routes: ``calendar/`` (this event as an .ics download), ``rsvp/`` (POST only),
+    Routes: ``calendar/`` (this event as an .ics download), ``rsvp/`` (the reply form),
     ``rsvp/confirmation/`` (the reply this browser sent) and ``rsvp/cancel/`` (POST only).
     """
 
@@ -261,10 +270,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from news.calendar_links import calendar_links
-        from news.forms import RSVPForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("rsvp_form", RSVPForm())
         consultation = self.related_consultation
         if consultation is not None:
             consultation = consultation.localized
@@ -276,6 +283,9 @@ class EventPage(RoutablePageMixin, BasePage):
         )
         return context
 
+    def get_cached_paths(self) -> list[str]:
+        return ["/", "/" + self.reverse_subpage("ics")]
+
     @path("calendar/", name="ics")
     def ics(self, request):
         from news.ical import event_calendar_response
@@ -284,10 +294,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("rsvp/", name="rsvp")
     def rsvp(self, request):
+        """The reply form, a step of its own: its CSRF token makes it per visitor, so the event
+        page itself (places left and a link here) stays the same for everyone and cacheable."""
         from news.views import event_rsvp
 
-        if request.method != "POST":
-            return redirect(self.url + "#rsvp")
         return event_rsvp(request, event=self)
 
     @path("rsvp/confirmation/", name="rsvp_confirmation")

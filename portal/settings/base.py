@@ -243,6 +243,42 @@ TASKS_BACKENDS = {
 }
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
 
+# --- HTTP caching and purging ----------------------------------------------------------------
+# Anonymous GETs of public pages, feeds, calendars and the sitemap are sent cacheable by a shared
+# cache (portal.headers): browsers keep them PUBLIC_CACHE_MAX_AGE seconds, the caching proxy or CDN
+# PUBLIC_CACHE_S_MAXAGE, and may serve a stale copy for PUBLIC_CACHE_STALE_WHILE_REVALIDATE more
+# while it fetches a fresh one. A change is purged from the proxy after it commits
+# (portal.frontend_cache), so the long shared lifetime does not mean stale content: what it bounds
+# is what no purge covers (an event passing, a consultation closing at its time).
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "60"))
+PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "600"))
+PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(env("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", "60"))
+
+# Where purges go: FRONTEND_CACHE_URL names the Varnish (deploy/varnish/default.vcl) the app may
+# send PURGE and BAN to; or Cloudflare (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONE_ID) or CloudFront
+# (CLOUDFRONT_DISTRIBUTION_ID, with AWS credentials from the environment). None set: no purging.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "portal.frontend_cache.VarnishBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# portal.frontend_cache lists every translation's own URL (slugs differ between languages), so
+# Wagtail's rewriting of each URL into every language prefix is turned off.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # --- Environment -----------------------------------------------------------------------------
 # Production refuses a console/in-memory/file/dummy email backend and a per-process cache; a staging
 # or demo machine that runs the production settings says PORTAL_NON_PRODUCTION=true to allow them.

@@ -44,6 +44,7 @@ def test_news_page_states_have_no_axe_violations_and_valid_html(page, lang):
         "past events": f"/{lang}/events/?when=past",
         "events with bad filters": f"/{lang}/events/?estate=999999&month=nope",
         "event with replies": _rsvp_event_path(lang),
+        "reply form": _rsvp_event_path(lang) + "rsvp/",
     }
     documents = {}
     for name, path in paths.items():
@@ -79,6 +80,12 @@ def _clear_and_type(page, text: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_rsvp_by_keyboard_shows_errors_then_confirms_with_focus_at_the_confirmation(page, lang):
     page.goto(_rsvp_event_path(lang))
+    # The event page links to the reply form, a step of its own (so the event page is cached).
+    _tab_to(page, "a.govuk-button[href$='/rsvp/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/rsvp/")
+    assert page.locator("html").get_attribute("lang") == lang
     # Send the form with no name and no number of places, by keys alone.
     _tab_to(page, "#id_name")
     _tab_to(page, "#id_places")

@@ -38,6 +38,7 @@ def site(client, updates_index, events_index, plan, estate, consultation, panel_
         f"{events_index.url}calendar/",
         f"{events_index.url}estates/{estate.pk}/calendar/",
         f"{event.url}calendar/",
+        f"{event.url}rsvp/",
         "/sitemap.xml",
     ]
     return {"paths": sorted(set(paths)), "event": event}

@@ -222,3 +222,26 @@ def test_concurrent_replies_never_exceed_capacity(home_page, events_index):
     assert outcomes.count("saved") == 5
     assert outcomes.count("full") == 7
     assert sum(EventRSVP.objects.values_list("places", flat=True)) == 10
+
+
+@pytest.mark.django_db
+def test_the_event_page_links_to_a_reply_form_of_its_own(client, event):
+    """The form (with its per-visitor token) is a step of its own, so the event page is the same
+    for every visitor and a caching proxy may share it."""
+    html = client.get(event.url).content.decode()
+    assert f'href="{event.url}rsvp/"' in html and "Reply to this event" in html
+    assert "There are 5 places left." in html
+    assert "csrfmiddlewaretoken" not in html and f'action="{event.url}rsvp/"' not in html
+    response = client.get(f"{event.url}rsvp/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'action="{event.url}rsvp/"' in html and "csrfmiddlewaretoken" in html
+    assert "There are 5 places left." in html
+    assert f'href="{event.url}"' in html  # back to the event
+
+
+@pytest.mark.django_db
+def test_a_full_or_past_event_sends_the_form_step_back_to_the_event_page(client, event):
+    assert post(client, event, places="5").status_code == 302
+    response = client.get(f"{event.url}rsvp/")
+    assert response.status_code == 302 and response["Location"] == f"{event.url}#rsvp"

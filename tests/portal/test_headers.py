@@ -2,8 +2,10 @@
 in the URL map (anonymous and as an administrator) and every page in the sitemap, on demo content.
 
 What a maintainer relies on:
-- anything personal, private or with a per-visitor form is ``Cache-Control: no-store, private``,
-  and public anonymous pages are not (so they can be cached later);
+- anything personal, private or with a per-visitor form is ``Cache-Control: no-store, private``;
+  every public page an anonymous visitor sees is ``public`` with a shared lifetime and no
+  ``Vary: Cookie``, so the caching proxy keeps one copy for everyone (no public page has a form:
+  replying to an event is a step of its own);
 - every HTML page has a CSP whose scripts need the request's nonce (no ``unsafe-inline``, no
   ``unsafe-eval``), and every inline script or style element on it carries that nonce; public
   pages carry no style attributes (their policy forbids them);
@@ -84,6 +86,18 @@ def directives(response) -> dict[str, list[str]]:
 def is_private(response) -> bool:
     cache_control = {v.strip() for v in response.get("Cache-Control", "").split(",")}
     return {"no-store", "private"} <= cache_control
+
+
+def is_public(response) -> bool:
+    cache_control = {v.strip() for v in response.get("Cache-Control", "").split(",")}
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+    return (
+        "public" in cache_control
+        and any(v.startswith("s-maxage=") and int(v.split("=")[1]) > 0 for v in cache_control)
+        and not {"private", "no-store", "no-cache"} & cache_control
+        and "cookie" not in vary
+        and not response.cookies
+    )
 
 
 def is_html(response) -> bool:
@@ -203,24 +217,21 @@ def test_every_url_in_the_url_map_and_the_sitemap_sends_the_right_headers(demo):
     # English and Urdu only: the headers do not depend on the language, and the walk is long.
     paths = [p for p in sitemap_paths(anonymous) if p.startswith(("/en/", "/ur/"))]
     assert len(paths) > 60
-    with_forms = []
     for path in paths:
         response = get(anonymous, path)
         assert response.status_code == 200, path
         check_common(response, path)
         check_html_page(response, path, public=True)
-        if is_private(response):
-            with_forms.append(path)
-            assert "csrfmiddlewaretoken" in response.content.decode(), path
-        else:
-            assert "csrfmiddlewaretoken" not in response.content.decode(), path
-    # Events taking replies show their form on the page; everything else can be cached.
-    rsvp_events = [
-        urlparse(e.full_url).path
-        for e in EventPage.objects.live()
-        if e.accepts_rsvps and e.places_left() != 0  # a full event shows no form
-    ]
-    assert rsvp_events and sorted(with_forms) == sorted(set(rsvp_events) & set(paths))
+        assert is_public(response), (path, response.get("Cache-Control"), response.get("Vary"))
+        assert "csrfmiddlewaretoken" not in response.content.decode(), path
+    # Feeds, calendars and the sitemap are shared the same way.
+    events = next(e for e in EventPage.objects.live() if e.accepts_rsvps)
+    for path in ("/sitemap.xml", "/robots.txt", events.ics_url()):
+        assert is_public(get(anonymous, path)), path
+    # The reply form of an event is a step of its own, with the visitor's token: never shared.
+    response = get(Client(), events.rsvp_url())
+    assert response.status_code == 200 and "csrfmiddlewaretoken" in response.content.decode()
+    assert is_private(response)
 
     # Signed in, every page is the visitor's own.
     resident = Client()
@@ -296,7 +307,9 @@ def test_pages_and_documents_behind_a_password_are_never_cached(home_page):
 
     public = home_page.add_child(instance=StandardPage(title="About", slug="about-us"))
     public.save_revision().publish()
-    assert not is_private(client.get(public.url))
+    # The unlocked session may show on any page: kept out of shared caches; without it, shared.
+    assert is_private(client.get(public.url))
+    assert is_public(Client().get(public.url))
 
 
 def test_robots_txt_keeps_crawlers_out_of_private_paths_and_names_the_sitemap(client):
@@ -310,7 +323,7 @@ def test_robots_txt_keeps_crawlers_out_of_private_paths_and_names_the_sitemap(cl
     assert not is_private(response)
 
 
-def test_a_public_page_with_a_form_is_private_on_every_visit_not_only_the_first(home_page):
+def test_a_page_with_a_form_is_private_on_every_visit_not_only_the_first(home_page):
     """Django's CSRF middleware clears its "token used" flag on the way out; the cookie it sets
     is what shows the page rendered a token. A returning visitor has the cookie already, and
     their page (with a token made from their secret) must not be cached for anyone else."""
@@ -319,8 +332,9 @@ def test_a_public_page_with_a_form_is_private_on_every_visit_not_only_the_first(
     event = add_open_event(home_page)
     visitor = Client()
     for visit in ("first", "returning"):
-        response = visitor.get(event.url)
+        response = visitor.get(event.rsvp_url())
         assert "csrfmiddlewaretoken" in response.content.decode(), visit
         assert is_private(response), (visit, response.get("Cache-Control"))
-    # A page without a form stays cacheable for the same visitor.
-    assert not is_private(visitor.get(home_page.url))
+    # The event page and the home page carry no form: shared, whatever cookies the visitor has.
+    assert is_public(visitor.get(event.url))
+    assert is_public(visitor.get(home_page.url))

@@ -127,7 +127,7 @@ def post(port, path, fields, cookie):
 def test_the_rsvp_limit_holds_across_two_workers_sharing_redis(home_page, workers):
     port, log = workers
     event = add_open_event(home_page)
-    page, html = get(port, event.url)
+    page, html = get(port, event.rsvp_url())  # the reply form, a step of its own
     assert page.status == 200, html[:500]
     csrf_cookie = re.search(r"csrftoken=([^;]+)", page.getheader("Set-Cookie") or "").group(1)
     csrf_field = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
