@@ -72,6 +72,18 @@ class UpdateIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
         )
         return context
 
+    def get_cached_paths(self) -> list[str]:
+        """The index, its feeds and each topic's feeds: what a purge of this page drops."""
+        paths = [
+            "/",
+            "/" + self.reverse_subpage("feed_rss"),
+            "/" + self.reverse_subpage("feed_atom"),
+        ]
+        for topic in Topic.values:
+            for route in ("topic_rss", "topic_atom"):
+                paths.append("/" + self.reverse_subpage(route, args=[topic]))
+        return paths
+
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
         return self._feed(request, kind="rss", topic="")

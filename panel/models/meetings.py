@@ -164,6 +164,9 @@ class MeetingPage(RoutablePageMixin, BasePage):
             context["calendar_links"] = meeting_calendar_links(meeting=self, request=request)
         return context
 
+    def get_cached_paths(self) -> list[str]:
+        return ["/", "/" + self.reverse_subpage("ics")]
+
     @path("calendar/", name="ics")
     def ics(self, request):
         from panel.calendars import meeting_calendar_response
@@ -282,6 +285,17 @@ class MeetingIndexPage(RoutablePageMixin, BasePage):
         return [
             {"year": year, "url": base + self.reverse_subpage("year", args=[year])}
             for year in years
+        ]
+
+    def get_cached_paths(self) -> list[str]:
+        """The index, its calendar feed and each year's archive: what a purge of it drops."""
+        from panel import selectors
+
+        years = selectors.meeting_years(index=self)
+        return [
+            "/",
+            "/" + self.reverse_subpage("calendar"),
+            *("/" + self.reverse_subpage("year", args=[year]) for year in years),
         ]
 
     @path("")
