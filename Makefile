@@ -16,7 +16,7 @@ SQLITE_URL ?= sqlite:///$(CURDIR)/.test.sqlite3
 export HYPOTHESIS_PROFILE ?= ci
 
 .PHONY: run test setup assets messages migrate demo lint format checks suites pytest \
-	pytest-postgres pytest-sqlite browser fuzz clean
+	pytest-postgres pytest-sqlite browser fuzz clean serve-prod
 
 run: setup migrate demo
 	$(MANAGE) ensure_local_admin
@@ -26,6 +26,16 @@ run: setup migrate demo
 	  TASKS_BACKEND=database $(MANAGE) db_worker --interval 2 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  TASKS_BACKEND=database $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The production arrangement on this machine: gunicorn with the production settings (over plain
+# HTTP on 127.0.0.1) behind Varnish with deploy/varnish/default.vcl, on PostgreSQL with the demo.
+# Varnish and gunicorn: `.ci/run` installs Varnish when missing. See README.md, "Production".
+SERVE_PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/housing_portal
+serve-prod: setup
+	createdb -h 127.0.0.1 -U postgres housing_portal 2>/dev/null || true
+	export DATABASE_URL=$(SERVE_PROD_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.local_proxy; \
+	  $(MANAGE) migrate --noinput -v 0 && $(MANAGE) load_demo_content && \
+	  $(MANAGE) collectstatic --noinput -v 0 && deploy/varnish/serve-local
 
 test: setup lint checks
 	$(MAKE) --no-print-directory -j3 --output-sync=target suites
