@@ -184,7 +184,8 @@ def _linked_pages(pages: list[Page]) -> list[Page]:
 
 def purge_page(page: Page) -> None:
     """Purge ``page`` and what shows it, after the current transaction commits."""
-    _queue(urls_for_page(page))
+    if get_backends():  # else the URLs are not worth the queries
+        _queue(urls_for_page(page))
 
 
 def purge_everything() -> None:
