@@ -14,6 +14,7 @@ class PortalConfig(AppConfig):
         from portal.signals import setup_roles_after_migrate
 
         audit.connect_signals()
+        __import__("portal.fragments").fragments.connect()
         give_wagtail_choosers_the_nonce()
         post_migrate.connect(
             setup_roles_after_migrate, sender=self, dispatch_uid="portal_setup_roles"
