@@ -7,3 +7,24 @@ def ensure_locales() -> list[Locale]:
     return [
         Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
     ]
+
+
+def active_locale_id() -> int | None:
+    """The id of the locale for the active language, or ``None`` if it has none.
+
+    What ``Locale.get_active().pk`` gives, from the cached table of locales (one query per
+    change to the locales rather than one per call).
+    """
+    from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    from portal import fragments
+
+    ids = fragments.cached(
+        "locales", build=lambda: dict(Locale.objects.values_list("language_code", "pk"))
+    )
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+    return ids.get(code)
