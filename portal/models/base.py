@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal import fragments
-from portal.locales import active_locale_id
+from portal.locales import active_locale_id, locale_by_id
 from portal.translatable_fields import DerivedSlugTranslatableFields
 
 
@@ -142,6 +142,14 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     def get_breadcrumbs(self):
         """Ancestors from the locale's home page down to the parent, live ones only."""
         return self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+
+    def get_context(self, request, *args, **kwargs):
+        # Templates and sections read ``page.locale``: from the cached locales, not a query.
+        if not Page.locale.is_cached(self):
+            locale = locale_by_id(self.locale_id)
+            if locale is not None:
+                Page.locale.field.set_cached_value(self, locale)
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def localized_draft(self):
