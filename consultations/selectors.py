@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +10,6 @@ from consultations.models import (
     AnswerTheme,
     ConsultationIndexPage,
     ConsultationPage,
-    ConsultationTopicLink,
     Response,
     Topic,
 )
@@ -18,13 +17,8 @@ from news.models import Estate
 
 
 def _listing(queryset):
-    return (
-        queryset.live()
-        .public()
-        .prefetch_related(
-            Prefetch("topic_links", queryset=ConsultationTopicLink.objects.order_by("sort_order"))
-        )
-    )
+    # Cards show no topics (the page itself does), so none are prefetched: one query a group.
+    return queryset.live().public()
 
 
 def consultation_listing(*, index: ConsultationIndexPage, params) -> dict:

@@ -21,7 +21,6 @@ def latest_updates(*, request, page) -> dict:
 
 
 def next_events(*, request, page) -> dict:
-    return {
-        "index": selectors.event_index_for_locale(page.locale),
-        "events": selectors.next_events(locale=page.locale, limit=3),
-    }
+    index = selectors.event_index_for_locale(page.locale)
+    events = list(selectors.events_queryset(index=index)[:3]) if index else []
+    return {"index": index, "events": events}

@@ -101,7 +101,8 @@ def related_updates(*, commitment: CommitmentPage, limit: int = 10):
             related_commitments__commitment__translation_key=commitment.translation_key,
         )
         .distinct()
-        .order_by("-date", "-pk")[:limit]
+        .order_by("-date", "-pk")
+        .prefetch_related("topics")[:limit]
     )
 
 

@@ -9,12 +9,13 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import audit, frontend_cache
+        from portal import audit, fragments, frontend_cache
         from portal.headers import give_wagtail_choosers_the_nonce
         from portal.signals import setup_roles_after_migrate
 
         audit.connect_signals()
         frontend_cache.connect()
+        fragments.connect()
         give_wagtail_choosers_the_nonce()
         post_migrate.connect(
             setup_roles_after_migrate, sender=self, dispatch_uid="portal_setup_roles"

@@ -28,13 +28,13 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from consultations.admin_forms import ConsultationPageForm
 from consultations.blocks import SurveyStreamBlock, survey_definition
 from portal.blocks import DocumentLinkBlock
 from portal.models import BasePage
+from portal.models.base import PortalPageQuerySet
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -70,7 +70,7 @@ class RespondentType(models.TextChoices):
     NOT_GIVEN = "", _("Not given")
 
 
-class ConsultationQuerySet(PageQuerySet):
+class ConsultationQuerySet(PortalPageQuerySet):
     def upcoming(self, now=None):
         return self.filter(opens_at__gt=now or timezone.now())
 

@@ -4,13 +4,42 @@ Each mixin brings its fields and the admin panels that edit them; ``BasePage`` p
 promote tab. Feature apps subclass ``BasePage`` and add ``content_panels`` of their own.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal import fragments
+from portal.locales import active_locale_id, locale_by_id
 from portal.translatable_fields import DerivedSlugTranslatableFields
+
+
+def restricted_paths() -> list[str]:
+    """Tree paths of the pages with a view restriction (from the cached site fragments)."""
+    return fragments.cached(
+        "restricted-paths",
+        build=lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+class PortalPageQuerySet(PageQuerySet):
+    """Wagtail's page queryset, with ``public()`` and ``not_public()`` built from the cached
+    list of restricted sections instead of a query of the view restrictions on every call."""
+
+    def private_q(self):
+        q = Q()
+        for path in restricted_paths():
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
 class ListingFieldsMixin(models.Model):
@@ -105,9 +134,86 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         *SocialFieldsMixin.social_panels,
     ]
 
+    objects = PortalPageManager()
+
     class Meta:
         abstract = True
 
     def get_breadcrumbs(self):
         """Ancestors from the locale's home page down to the parent, live ones only."""
         return self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+
+    def get_context(self, request, *args, **kwargs):
+        # Templates and sections read ``page.locale``: from the cached locales, not a query.
+        if not Page.locale.is_cached(self):
+            locale = locale_by_id(self.locale_id)
+            if locale is not None:
+                Page.locale.field.set_cached_value(self, locale)
+        return super().get_context(request, *args, **kwargs)
+
+    @property
+    def localized_draft(self):
+        """Wagtail's ``localized_draft`` without a query of the locales on every call."""
+        locale_id = active_locale_id()
+        if locale_id is None or locale_id == self.locale_id:
+            return self
+        return self.get_translation_or_none(locale_id) or self
+
+    def get_view_restrictions(self):
+        """Wagtail's, without queries for a page outside every restricted section (most pages):
+        the restricted sections come from the cached site fragments."""
+        if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages down the path read in one query.
+
+        Wagtail reads one child and then its specific page per path component. Here the pages
+        whose URL paths begin the requested path come in one query; only the page that answers
+        (the last one, or a routable page whose own routes take the rest of the path) is read as
+        its specific type. A page type with a ``route`` of its own gets the rest of the path.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[: depth + 1])}/"
+            for depth in range(len(path_components))
+        ]
+        chain = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=prefixes, depth__gt=self.depth, path__startswith=self.path
+            )
+        }
+        parent = self
+        for depth, url_path in enumerate(prefixes):
+            page = chain.get(url_path)
+            if page is None or page.depth != self.depth + depth + 1:
+                raise Http404
+            page._cached_parent_obj = parent
+            remaining = path_components[depth + 1 :]
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            if not remaining or not _routes_like_base_page(model, page, remaining):
+                specific = page.specific
+                specific._cached_parent_obj = parent
+                return specific.route(request, remaining)
+            parent = page
+        raise Http404  # pragma: no cover (the loop returns at the last component)
+
+
+def _routes_like_base_page(model, page, remaining) -> bool:
+    """Whether ``model`` would pass ``remaining`` on to its child the way ``BasePage`` does."""
+    if model is None or not issubclass(model, BasePage):
+        return False
+    if issubclass(model, RoutablePageMixin):
+        if model.route is not RoutablePageMixin.route:
+            return False
+        if page.live:
+            try:
+                model.get_resolver().resolve(f"/{'/'.join(remaining)}/")
+            except Http404:
+                return True
+            return False
+        return True
+    return model.route is BasePage.route

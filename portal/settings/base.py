@@ -103,6 +103,8 @@ MIDDLEWARE = [
     # sign-in refusals answer 429 (portal/staff_access.py).
     "portal.staff_access.StaffAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # One read of each cached layout fragment per request (portal/fragments.py).
+    "portal.fragments.FragmentMemoMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -1,4 +1,9 @@
-"""Template tags for the site-wide layout: languages, navigation, breadcrumbs, footer links."""
+"""Template tags for the site-wide layout: languages, navigation, breadcrumbs, footer links.
+
+What the layout shows on every page is built once per site, language and generation and kept in
+the shared cache (``portal.fragments``), so a warm page spends no queries on its layout: the
+tags below return plain data from those fragments, never model instances.
+"""
 
 from django import template
 from django.conf import settings
@@ -8,6 +13,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
+
+from portal import fragments
 
 register = template.Library()
 
@@ -28,17 +35,15 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for tr in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[tr.locale.language_code] = tr
-        homes = _home_pages_by_language(request)
+    on_page = isinstance(page, Page) and page.pk
+    if on_page:
+        translations = _page_fragment(request, page)["translations"]
+        homes = site_chrome(context).get("home_urls", {})
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        if isinstance(page, Page) and page.pk:
-            target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
+        if on_page:
+            url = translations.get(code) or homes.get(code) or f"/{code}/"
             exact = code in translations
         else:
             url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
@@ -56,10 +61,38 @@ def language_links(context) -> list[dict]:
     return links
 
 
-def _home_pages_by_language(request) -> dict[str, Page]:
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {}
+def _page_fragment(request, page) -> dict:
+    """The page's live translations (language code to URL) and its breadcrumb trail."""
+    site = _site(request)
+
+    def build():
+        translations = {
+            tr.locale.language_code: tr.get_url(request)
+            for tr in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        trail = page.get_breadcrumbs() if hasattr(page, "get_breadcrumbs") else []
+        crumbs = [
+            {"title": ancestor.title, "url": ancestor.get_url(request), "depth": ancestor.depth}
+            for ancestor in trail
+        ]
+        return {"translations": translations, "breadcrumbs": crumbs}
+
+    return fragments.cached("page", getattr(site, "pk", None), page.pk, build=build)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_links(context, page) -> list[dict]:
+    """``title``, ``url`` and ``depth`` of each page in ``page``'s breadcrumb trail."""
+    if not (isinstance(page, Page) and page.pk):
+        return []
+    return _page_fragment(context.get("request"), page)["breadcrumbs"]
+
+
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
+def _home_pages_by_language(site) -> dict[str, Page]:
     return {
         p.locale.language_code: p
         for p in site.root_page.get_translations(inclusive=True).live().select_related("locale")
@@ -67,10 +100,61 @@ def _home_pages_by_language(request) -> dict[str, Page]:
 
 
 @register.simple_tag(takes_context=True)
+def site_chrome(context) -> dict:
+    """What the layout shows on every page of this site in the active language: the site
+    settings' details (``council_name``, ``phase_banner_tag``, ``phase_banner_text``,
+    ``contact_phone``, ``contact_email``, ``contact_hours``), ``home_url``, ``home_urls`` (by
+    language), ``navigation`` (``title``, ``url``, ``path``), ``footer_links`` (``kind``,
+    ``url``) and ``feedback_url``. Empty off a site."""
+    request = context.get("request")
+    site = _site(request)
+    if site is None:
+        return {}
+    language = translation.get_language()
+    return fragments.cached("chrome", site.pk, language, build=lambda: _build_chrome(site, request))
+
+
+FOOTER_PAGES = ("accessibility", "privacy", "cookies", "contact")
+
+
+def _build_chrome(site, request) -> dict:
+    from portal.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(site)
+    home = site.root_page.localized
+    locale = current_locale()
+    footer_links = []
+    for kind in FOOTER_PAGES:
+        page = _localized(getattr(site_settings, f"{kind}_page"))
+        if page is not None:
+            footer_links.append({"kind": kind, "url": page.get_url(request)})
+    contact = _localized(site_settings.contact_page)
+    return {
+        **{
+            field: getattr(site_settings, field)
+            for field in (
+                "council_name",
+                "phase_banner_tag",
+                "phase_banner_text",
+                "contact_phone",
+                "contact_email",
+                "contact_hours",
+            )
+        },
+        "home_url": home.get_url(request),
+        "home_urls": {
+            code: page.get_url(request) for code, page in _home_pages_by_language(site).items()
+        },
+        "navigation": _navigation(home, locale, request),
+        "footer_links": footer_links,
+        "feedback_url": contact.get_url(request) if contact else None,
+    }
+
+
+@register.simple_tag(takes_context=True)
 def locale_home(context):
     """The home page in the active language (falls back to the site's root page)."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = _site(context.get("request"))
     if site is None:
         return None
     return site.root_page.localized
@@ -84,25 +168,27 @@ def primary_navigation(context) -> list[dict]:
     its page's live translation in the active language where there is one, else to the page
     itself; links to pages that are not live or are private are left out. With no menu at all
     (a new site), the home page's live children marked "show in menus" stand in.
-    A fixed number of queries, however long the menu.
+    From the cached layout (``site_chrome``): no queries when warm, however long the menu.
     """
-    request = context.get("request")
-    home = locale_home(context)
-    if home is None:
-        return []
-    locale = current_locale()
+    current_path = getattr(context.get("page"), "path", "")
+    return [
+        {
+            "title": item["title"],
+            "url": item["url"],
+            "active": bool(current_path) and current_path.startswith(item["path"]),
+        }
+        for item in site_chrome(context).get("navigation", [])
+    ]
+
+
+def _navigation(home, locale, request) -> list[dict]:
     menu = _main_menu(locale)
     if menu is None:
         pages = [(child, "") for child in home.get_children().live().in_menu().public()]
     else:
         pages = _localized_menu_pages(menu, locale)
-    current_path = getattr(context.get("page"), "path", "")
     return [
-        {
-            "title": link_text or page.title,
-            "url": page.get_url(request),
-            "active": bool(current_path) and current_path.startswith(page.path),
-        }
+        {"title": link_text or page.title, "url": page.get_url(request), "path": page.path}
         for page, link_text in pages
     ]
 
@@ -141,6 +227,10 @@ def _localized_menu_pages(menu, locale) -> list[tuple[Page, str]]:
 @register.simple_tag(takes_context=True)
 def localized_page(context, page):
     """``page`` in the active language if translated and live, else ``page`` itself."""
+    return _localized(page)
+
+
+def _localized(page):
     if page is None:
         return None
     localized = page.localized
@@ -186,15 +276,12 @@ def phase_banner_feedback(context) -> dict | None:
     """
     from portal.models.settings import DEFAULT_PHASE_BANNER_TEXT
 
-    portal_settings = _site_settings(context)
-    if portal_settings is None:
+    chrome = site_chrome(context)
+    url = chrome.get("feedback_url")
+    if not url:
         return None
-    page = localized_page(context, portal_settings.contact_page)
-    if page is None:
-        return None
-    url = page.get_url(context.get("request"))
     return {
         "url": url,
         "link_start": format_html('<a class="govuk-link" href="{}">', url),
-        "in_default_text": portal_settings.phase_banner_text == DEFAULT_PHASE_BANNER_TEXT,
+        "in_default_text": chrome["phase_banner_text"] == DEFAULT_PHASE_BANNER_TEXT,
     }

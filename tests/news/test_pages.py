@@ -20,6 +20,7 @@ from news.models import (
 )
 from news.models.mixins import london_today
 from portal.models import HomePage
+from tests.portal.test_query_budget import QUERY_BUDGET
 
 from .conftest import add_commitment, add_event, add_update, london
 
@@ -190,20 +191,11 @@ def _add_listing_items(plan, updates_index, events_index, estate, numbers):
 def _queries_per_listing(client, urls) -> dict[str, int]:
     counts = {}
     for url in urls:
-        client.get(url)  # warm per-process caches (site root, locales)
+        client.get(url)  # the first request builds the cached site fragments
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         counts[url] = len(queries)
     return counts
-
-
-# Measured on PostgreSQL: tracker 18, updates 19, events 20 (most are the site layout's own
-# queries: navigation, languages, settings). The home page also holds other apps' sections,
-# so only its constancy is asserted.
-# 25 measured after the search, alerts and translation work landed (the editable main menu is one
-# locale lookup, the menu and its links); the layout repeats its locale lookups, one per footer
-# link, which is the query budget's to cut (issue 12).
-QUERY_CEILING = 25
 
 
 def test_listings_run_a_fixed_number_of_queries_as_items_grow(
@@ -215,7 +207,7 @@ def test_listings_run_a_fixed_number_of_queries_as_items_grow(
     _add_listing_items(plan, updates_index, events_index, estate, range(3, 10))
     with_ten = _queries_per_listing(client, urls)
     assert with_ten == with_three, (with_three, with_ten)
-    assert max(with_ten[url] for url in urls[:3]) <= QUERY_CEILING, with_ten
+    assert max(with_ten.values()) <= QUERY_BUDGET, with_ten
 
 
 def test_events_index_shows_upcoming_by_default_and_past_on_request(client, events_index, estate):
