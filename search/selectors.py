@@ -11,6 +11,7 @@ entry ids read back through ``visible_entries``, so the rules above hold whichev
 matched. If Elasticsearch fails, the search is logged and answered by the database instead.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import difflib
@@ -19,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     Count,
@@ -415,6 +416,21 @@ def facet_options(entries, name: str) -> list[tuple[str, str]]:
 
 
 # --- The search -----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def searching():
+    """A transaction for one search, on PostgreSQL without JIT compilation.
+
+    PostgreSQL compiles a query to machine code when its estimated cost is high, which full
+    text queries over many rows are; compiling takes far longer than running them (seconds, at
+    100,000 entries), so a search turns it off for its own transaction only.
+    """
+    with transaction.atomic():
+        if _is_postgres():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        yield
 
 
 @dataclass
