@@ -11,6 +11,7 @@ entry ids read back through ``visible_entries``, so the rules above hold whichev
 matched. If Elasticsearch fails, the search is logged and answered by the database instead.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import difflib
@@ -19,13 +20,26 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db import connection, transaction
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
+    Collection,
     CollectionViewRestriction,
     Locale,
     Page,
@@ -86,23 +100,36 @@ def _allows(restriction: BaseViewRestriction, user, group_ids: set[int]) -> bool
     return False
 
 
-def visible_entries(user):
-    """Every index entry ``user`` may see: pages and documents, in every language."""
+def _hidden(user) -> tuple[Q, Q]:
+    """(pages, collections) ``user`` may not see: drafts and what is under a restriction that
+    keeps ``user`` out. Few rows on any real site, so search leaves them out rather than joining
+    every entry to the page tree (``search.migrations.0004`` indexes drafts on PostgreSQL)."""
     group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    pages = Page.objects.live()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
+    hidden = Q(live=False)
+    # The path through a subquery: a join could read the whole page tree for a few restrictions.
+    page_path = Page.objects.filter(pk=OuterRef("page_id")).values("path")
+    restrictions = PageViewRestriction.objects.annotate(page_path=Subquery(page_path))
+    for restriction in restrictions.prefetch_related("groups"):
         if not _allows(restriction, user, group_ids):
-            pages = pages.exclude(path__startswith=restriction.page.path)
-    entries = SearchEntry.objects.filter(page__in=pages.values("pk"))
+            hidden |= Q(path__startswith=restriction.page_path)
+    collections = Q()
     for restriction in CollectionViewRestriction.objects.select_related(
         "collection"
     ).prefetch_related("groups"):
         if not _allows(restriction, user, group_ids):
-            entries = entries.exclude(
-                document__collection__path__startswith=restriction.collection.path
-            )
+            collections |= Q(path__startswith=restriction.collection.path)
+    return hidden, collections
+
+
+def visible_entries(user):
+    """Every index entry ``user`` may see: pages and documents, in every language."""
+    pages, collections = _hidden(user)
+    entries = SearchEntry.objects.exclude(page__in=Page.objects.filter(pages).values("pk"))
+    if collections:
+        documents = get_document_model().objects.filter(
+            collection__in=Collection.objects.filter(collections).values("pk")
+        )
+        entries = entries.exclude(document__in=documents.values("pk"))
     return entries
 
 
@@ -110,8 +137,8 @@ def in_language(entries, *, locale: Locale, default: Locale):
     """Entries in ``locale``, and default-language ones for content with none in ``locale``."""
     if locale == default:
         return entries.filter(locale=locale)
-    translated = entries.filter(locale=locale).values("group")
-    return entries.filter(Q(locale=locale) | (Q(locale=default) & ~Q(group__in=translated)))
+    translated = entries.filter(locale=locale, group=OuterRef("group"))
+    return entries.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
 
 
 # --- Matching and ranking -----------------------------------------------------------------------
@@ -389,6 +416,21 @@ def facet_options(entries, name: str) -> list[tuple[str, str]]:
 
 
 # --- The search -----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def searching():
+    """A transaction for one search, on PostgreSQL without JIT compilation.
+
+    PostgreSQL compiles a query to machine code when its estimated cost is high, which full
+    text queries over many rows are; compiling takes far longer than running them (seconds, at
+    100,000 entries), so a search turns it off for its own transaction only.
+    """
+    with transaction.atomic():
+        if _is_postgres():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        yield
 
 
 @dataclass

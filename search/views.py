@@ -43,18 +43,21 @@ def search(request):
 def _results(request, form, query):
     locale = _current_locale()
     filters = form.filters()
-    outcome = selectors.run_search(
-        parsed=parse_query(query), filters=filters, user=request.user, locale=locale
-    )
-    paginator = Paginator(
-        outcome.entries.select_related("page", "document", "locale"), RESULTS_PER_PAGE
-    )
-    try:
-        results = paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        results = paginator.page(1)
-    selectors.decorate(results.object_list, outcome, request=request, locale=locale)
-    counts = selectors.kind_counts(outcome.unfiltered)
+    with selectors.searching():
+        outcome = selectors.run_search(
+            parsed=parse_query(query), filters=filters, user=request.user, locale=locale
+        )
+        paginator = Paginator(
+            outcome.entries.select_related("page", "document", "locale"), RESULTS_PER_PAGE
+        )
+        try:
+            results = paginator.page(request.GET.get("page") or 1)
+        except (PageNotAnInteger, EmptyPage):
+            results = paginator.page(1)
+        selectors.decorate(results.object_list, outcome, request=request, locale=locale)
+        counts = selectors.kind_counts(outcome.unfiltered)
+        topics = selectors.facet_options(outcome.unfiltered, "topic")
+        estates = selectors.facet_options(outcome.unfiltered, "estate")
     keep = request.GET.copy()
     keep.pop("page", None)
     return {
@@ -70,8 +73,8 @@ def _results(request, form, query):
             for value, label in Kind.choices
             if counts.get(value)
         ],
-        "topics": selectors.facet_options(outcome.unfiltered, "topic"),
-        "estates": selectors.facet_options(outcome.unfiltered, "estate"),
+        "topics": topics,
+        "estates": estates,
         "suggestion": outcome.suggestion.as_text() if outcome.suggestion else "",
         "corrected_from": outcome.corrected_from.as_text() if outcome.corrected_from else "",
         "page_query": keep.urlencode(),
