@@ -29,12 +29,13 @@ run: setup migrate demo
 
 # The production arrangement on this machine: gunicorn with the production settings (over plain
 # HTTP on 127.0.0.1) behind Varnish with deploy/varnish/default.vcl, on PostgreSQL with the demo.
+# The demo loads with its background work done at once; the server gets a worker of its own.
 # Varnish and gunicorn: `.ci/run` installs Varnish when missing. See README.md, "Production".
 SERVE_PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/housing_portal
 serve-prod: setup
 	createdb -h 127.0.0.1 -U postgres housing_portal 2>/dev/null || true
 	export DATABASE_URL=$(SERVE_PROD_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.local_proxy; \
-	  $(MANAGE) migrate --noinput -v 0 && $(MANAGE) load_demo_content && \
+	  $(MANAGE) migrate --noinput -v 0 && TASKS_BACKEND=immediate $(MANAGE) load_demo_content && \
 	  $(MANAGE) collectstatic --noinput -v 0 && deploy/varnish/serve-local
 
 test: setup lint checks

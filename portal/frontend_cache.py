@@ -101,7 +101,9 @@ def _all_live_urls() -> list[str]:
     return urls
 
 
-@task()
+# Ahead of other background work (search indexing, alert emails, document text): a purge is what
+# makes a published change visible, and it takes milliseconds.
+@task(priority=100)
 def send_purge(urls: list[str], everything: bool = False) -> None:
     """Send one batch to every configured backend (run after the change has committed)."""
     backends = get_backends()

@@ -5,7 +5,7 @@
 # from a visitor with a session (signed in, part way through responding, or who replied to an
 # event), goes to the app every time. The app purges what a change makes stale, after the change
 # commits (portal/frontend_cache.py): PURGE drops one path with every query string of it (filters,
-# pagination), BAN drops a whole site. Only addresses in the "purge" acl may send either.
+# pagination), BAN drops everything. Only addresses in the "purge" acl may send either.
 #
 # backend.vcl (beside this file, or on vcl_path) defines "backend default" and "acl purge" for the
 # machine: see backend.vcl.example. `make serve-prod` runs this file in front of gunicorn.
@@ -20,12 +20,14 @@ sub vcl_recv {
         if (!(client.ip ~ purge)) {
             return (synth(403, "Forbidden"));
         }
+        # Matched on the path alone, under whatever host name or port the copy was fetched by
+        # (the site's own name, an alias, 127.0.0.1:8000 locally): a purge of a path on another
+        # site of the same proxy costs that site one fetch, a missed purge would show stale pages.
         if (req.method == "BAN") {
-            ban("obj.http.X-Portal-Host == " + req.http.host);
+            ban("obj.status != 0");
             return (synth(200, "Banned"));
         }
-        ban("obj.http.X-Portal-Host == " + req.http.host +
-            " && obj.http.X-Portal-Path == " + regsub(req.url, "\?.*$", ""));
+        ban("obj.http.X-Portal-Path == " + regsub(req.url, "\?.*$", ""));
         return (synth(200, "Purged"));
     }
 
@@ -60,8 +62,7 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    # What PURGE and BAN match on (taken off again before delivery).
-    set beresp.http.X-Portal-Host = bereq.http.host;
+    # What PURGE matches on (taken off again before delivery).
     set beresp.http.X-Portal-Path = regsub(bereq.url, "\?.*$", "");
 
     if (beresp.http.Cache-Control !~ "(^|,)\s*public\s*(,|$)" ||
@@ -78,7 +79,6 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-    unset resp.http.X-Portal-Host;
     unset resp.http.X-Portal-Path;
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
