@@ -12,6 +12,8 @@ What a change purges
     and any change to a snippet or setting the whole site shows (navigation, estates, panel
     members, site settings), purges everything the proxy holds for the site.
 
+The app's own copies of public pages (``portal.page_cache``) are dropped on the same changes.
+
 When
     After the transaction commits (``transaction.on_commit``), one batch per change, sent as a
     task (``django_tasks``: the worker in production, at once in tests), so a slow proxy never
@@ -45,6 +47,8 @@ from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from portal import page_cache
+
 logger = logging.getLogger(__name__)
 
 #: Seconds to wait for the proxy: a purge that cannot be sent is logged, never retried forever.
@@ -58,6 +62,9 @@ SITE_WIDE_MODELS = (
     "news.Estate",
     "panel.PanelMember",
     "wagtailcore.Locale",
+    "wagtailcore.Site",
+    # A page made private (or public) changes what may be cached at all.
+    "wagtailcore.PageViewRestriction",
 )
 
 
@@ -186,11 +193,13 @@ def _linked_pages(pages: list[Page]) -> list[Page]:
 
 def purge_page(page: Page) -> None:
     """Purge ``page`` and what shows it, after the current transaction commits."""
+    page_cache.drop_everything()
     if get_backends():  # else the URLs are not worth the queries
         _queue(urls_for_page(page))
 
 
 def purge_everything() -> None:
+    page_cache.drop_everything()
     _queue(everything=True)
 
 

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First after security: a kept public page skips every layer below (portal/page_cache.py).
+    "portal.page_cache.PageCacheMiddleware",
     "portal.headers.PermissionsPolicyMiddleware",
     "portal.headers.PortalCSPMiddleware",
     "portal.headers.PrivateResponseMiddleware",
@@ -255,6 +257,11 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")
 PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "60"))
 PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "600"))
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(env("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", "60"))
+
+# The app keeps its own copy of those pages in the shared cache for PUBLIC_CACHE_MAX_AGE seconds
+# (portal.page_cache), dropped on the same changes that purge the proxy; PORTAL_PAGE_CACHE=false
+# renders every request.
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
 
 # Where purges go: FRONTEND_CACHE_URL names the Varnish (deploy/varnish/default.vcl) the app may
 # send PURGE and BAN to; or Cloudflare (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONE_ID) or CloudFront

@@ -30,3 +30,7 @@ CACHES = {
     if REDIS_URL
     else CACHE_BACKENDS["memory"],
 }
+
+# Pages are rendered for every request in tests (a test that changes rows without signals would
+# otherwise read a kept copy); tests/portal/test_page_cache.py turns the app's page cache on.
+PORTAL_PAGE_CACHE = False
