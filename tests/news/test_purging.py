@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from news.models import Measurement
 from news.models.mixins import london_today
@@ -147,6 +148,14 @@ def test_a_snippet_every_page_shows_bans_the_whole_site(
     with django_capture_on_commit_callbacks(execute=True):
         estate.name = "Pembury Estate"
         estate.save()
+    assert proxy.received == [("BAN", "localhost", "/")]
+
+    # A page made private must not stay cached for anyone: the same.
+    proxy.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=home_page, restriction_type=PageViewRestriction.PASSWORD, password="x-2026"
+        )
     assert proxy.received == [("BAN", "localhost", "/")]
 
 
