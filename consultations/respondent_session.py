@@ -61,11 +61,27 @@ def end_if_idle(request) -> None:
         request.session.flush()
 
 
+def _last_seen_resolution() -> int:
+    """How stale the noted time of the last request may get before it is noted again: a
+    minute (a tenth of a shorter limit). Every noting writes the session to its store."""
+    return min(60, idle_limit_seconds() // 10)
+
+
 def keep_short(request) -> None:
-    """Make an anonymous respondent's session end with the browser, and note this request."""
+    """Make an anonymous respondent's session end with the browser, and note this request.
+
+    The session is written only when either changes: the expiry once, the time of the last
+    request when it is older than ``_last_seen_resolution()``, so steps taken in quick
+    succession leave the session store alone (an idle session may live that much longer).
+    """
     if _anonymous(request) and _holds_journey(request.session):
-        request.session.set_expiry(0)
-        request.session[LAST_SEEN] = int(time.time())
+        session = request.session
+        if not session.get_expire_at_browser_close():
+            session.set_expiry(0)
+        now = int(time.time())
+        last_seen = session.get(LAST_SEEN)
+        if last_seen is None or now - last_seen >= _last_seen_resolution():
+            session[LAST_SEEN] = now
 
 
 def journey(*, expired, to_confirmation):

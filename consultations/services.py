@@ -338,13 +338,13 @@ def save_draft_answers(
 
 def clear_answers(*, draft: ResponseDraft, question_ids: list[str]) -> None:
     """Remove answers to these questions (a resident cleared an optional answer)."""
+    cleared = set(question_ids)
     answers = {
-        key: value
-        for key, value in draft.answers.items()
-        if key.split(".")[0] not in set(question_ids)
+        key: value for key, value in draft.answers.items() if key.split(".")[0] not in cleared
     }
-    ResponseDraft.objects.filter(pk=draft.pk).update(answers=answers)
-    draft.answers = answers
+    if answers != draft.answers:  # most steps clear nothing: no write
+        ResponseDraft.objects.filter(pk=draft.pk).update(answers=answers)
+        draft.answers = answers
 
 
 @transaction.atomic

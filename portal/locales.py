@@ -33,6 +33,13 @@ def active_locale_id() -> int | None:
     return _locale_ids().get(code)
 
 
+def default_locale_id() -> int | None:
+    """The id of ``Locale.get_default()``, from the cached table of locales."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return _locale_ids().get(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+
+
 def locale_by_id(locale_id: int) -> Locale | None:
     """The locale ``locale_id`` as if read from the database, from the cached table."""
     for code, pk in _locale_ids().items():

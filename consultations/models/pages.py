@@ -33,6 +33,7 @@ from wagtail.search import index
 from consultations.admin_forms import ConsultationPageForm
 from consultations.blocks import SurveyStreamBlock, survey_definition
 from portal.blocks import DocumentLinkBlock
+from portal.locales import default_locale_id
 from portal.models import BasePage
 from portal.models.base import PortalPageQuerySet
 
@@ -394,16 +395,21 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
     # --- survey ------------------------------------------------------------------------------
     def canonical(self) -> ConsultationPage:
-        """The source-language page responses and snapshots are stored against."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return (
-            ConsultationPage.objects.filter(
-                translation_key=self.translation_key, locale=default
-            ).first()
-            or self
-        )
+        """The source-language page responses and snapshots are stored against.
+
+        Read once per page object: a responding step asks for it many times.
+        """
+        if "_canonical" not in self.__dict__:
+            default_id = default_locale_id() or Locale.get_default().pk
+            self._canonical = (
+                self
+                if self.locale_id == default_id
+                else ConsultationPage.objects.filter(
+                    translation_key=self.translation_key, locale_id=default_id
+                ).first()
+                or self
+            )
+        return self._canonical
 
     def survey_definition(self) -> dict:
         return survey_definition(self.survey)
