@@ -21,18 +21,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -405,14 +394,19 @@ def kind_counts(entries) -> dict[str, int]:
     return dict(entries.order_by().values_list("kind").annotate(count=Count("pk")))
 
 
-def facet_options(entries, name: str) -> list[tuple[str, str]]:
-    """(value, label) of ``name`` facets among ``entries``, by label."""
+def facet_options(entries) -> dict[str, list[tuple[str, str]]]:
+    """Facet name -> (value, label) of that name's facets among ``entries``, by label."""
     rows = (
-        SearchFacet.objects.filter(name=name, entry__in=entries.order_by().values("pk"))
-        .values_list("value", "label")
+        SearchFacet.objects.filter(entry__in=entries.order_by().values("pk"))
+        .values_list("name", "value", "label")
         .distinct()
     )
-    return sorted(set(rows), key=lambda row: row[1].casefold())
+    options: dict[str, set[tuple[str, str]]] = {}
+    for name, value, label in rows:
+        options.setdefault(name, set()).add((value, label))
+    return {
+        name: sorted(values, key=lambda row: row[1].casefold()) for name, values in options.items()
+    }
 
 
 # --- The search -----------------------------------------------------------------------------------
@@ -438,6 +432,10 @@ class SearchOutcome:
     entries: object  # the matching entries, filtered and ordered (a queryset)
     unfiltered: object  # the matching entries before the type filter (for counts)
     parsed: ParsedQuery
+    # Kind -> number of matching entries, before the type filter (one grouped query).
+    kind_counts: dict = field(default_factory=dict)
+    total: int = 0  # number of ``entries``
+    default: Locale | None = None  # the default language, which results fall back to
     suggestion: ParsedQuery | None = None
     corrected_from: ParsedQuery | None = None  # set when results are for ``suggestion``
     # Entry id -> snippet, when Elasticsearch matched (it highlights as it searches).
@@ -476,16 +474,23 @@ def run_search(
 
     unfiltered, highlights = attempt(parsed)
     outcome = SearchOutcome(
-        entries=None, unfiltered=unfiltered, parsed=parsed, highlights=highlights
+        entries=None,
+        unfiltered=unfiltered,
+        parsed=parsed,
+        kind_counts=kind_counts(unfiltered),
+        default=default,
+        highlights=highlights,
     )
-    if not unfiltered.exists():
+    if not outcome.kind_counts:
         corrected = suggestion(parsed, locale=locale, default=default)
         if corrected is not None:
             corrected = with_synonyms(corrected, locales=[locale, default])
             corrected_found, corrected_highlights = attempt(corrected)
-            if corrected_found.exists():
+            corrected_counts = kind_counts(corrected_found)
+            if corrected_counts:
                 outcome.suggestion = corrected
                 outcome.unfiltered = corrected_found
+                outcome.kind_counts = corrected_counts
                 outcome.parsed = corrected
                 outcome.corrected_from = parsed
                 outcome.highlights = corrected_highlights
@@ -495,17 +500,28 @@ def run_search(
         if outcome.corrected_from is None and unfiltered_search:
             record_zero_results(parsed, locale=locale)
     outcome.entries = ordered(filtered(outcome.unfiltered, filters), filters.sort)
+    outcome.total = sum(
+        count
+        for kind, count in outcome.kind_counts.items()
+        if not filters.kinds or kind in filters.kinds
+    )
     return outcome
 
 
-def decorate(results, outcome: SearchOutcome, *, request, locale: Locale) -> None:
-    """Give a page of results their URL, snippet and language flag, in two queries."""
-    default = Locale.get_default()
-    results = list(results)
+def decorate(ids, outcome: SearchOutcome, *, request, locale: Locale) -> list[SearchEntry]:
+    """The entries ``ids`` (a page of results, in order) with their URL, snippet and language flag.
+
+    Ranking reads only ids, so sorting every match never carries their text; the page's own
+    entries are read here, with their pages and documents, in one query, and their snippets in
+    another.
+    """
+    ids = list(ids)
+    found = SearchEntry.objects.select_related("page", "document", "locale").in_bulk(ids)
+    results = [found[pk] for pk in ids if pk in found]
     if outcome.highlights is not None:
         snippets = outcome.highlights
     else:
-        snippets = snippets_for(results, outcome.parsed, locale=locale, default=default)
+        snippets = snippets_for(results, outcome.parsed, locale=locale, default=outcome.default)
     for entry in results:
         entry.snippet = snippets.get(entry.pk, "")
         entry.in_default_language = entry.locale_id != locale.pk
@@ -514,3 +530,4 @@ def decorate(results, outcome: SearchOutcome, *, request, locale: Locale) -> Non
             entry.holder_url = entry.page.get_url(request)
         else:
             entry.url = entry.page.get_url(request)
+    return results

@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -10,7 +11,7 @@ from wagtail.models import Locale
 from portal.text import clean_typed_text
 from search import selectors
 from search.forms import SearchForm
-from search.models import Kind
+from search.models import Kind, SearchFacet
 from search.text import parse_query
 
 RESULTS_PER_PAGE = 10
@@ -40,6 +41,18 @@ def search(request):
     return render(request, "pages/search/search.html", context)
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its count: the search has counted its results already, by type."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self):
+        return self._count
+
+
 def _results(request, form, query):
     locale = _current_locale()
     filters = form.filters()
@@ -47,17 +60,18 @@ def _results(request, form, query):
         outcome = selectors.run_search(
             parsed=parse_query(query), filters=filters, user=request.user, locale=locale
         )
-        paginator = Paginator(
-            outcome.entries.select_related("page", "document", "locale"), RESULTS_PER_PAGE
+        paginator = _CountedPaginator(
+            outcome.entries.values_list("pk", flat=True), RESULTS_PER_PAGE, count=outcome.total
         )
         try:
             results = paginator.page(request.GET.get("page") or 1)
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
-        selectors.decorate(results.object_list, outcome, request=request, locale=locale)
-        counts = selectors.kind_counts(outcome.unfiltered)
-        topics = selectors.facet_options(outcome.unfiltered, "topic")
-        estates = selectors.facet_options(outcome.unfiltered, "estate")
+        results.object_list = selectors.decorate(
+            results.object_list, outcome, request=request, locale=locale
+        )
+        facets = selectors.facet_options(outcome.unfiltered) if outcome.kind_counts else {}
+    counts = outcome.kind_counts
     keep = request.GET.copy()
     keep.pop("page", None)
     return {
@@ -73,8 +87,8 @@ def _results(request, form, query):
             for value, label in Kind.choices
             if counts.get(value)
         ],
-        "topics": topics,
-        "estates": estates,
+        "topics": facets.get(SearchFacet.Name.TOPIC, []),
+        "estates": facets.get(SearchFacet.Name.ESTATE, []),
         "suggestion": outcome.suggestion.as_text() if outcome.suggestion else "",
         "corrected_from": outcome.corrected_from.as_text() if outcome.corrected_from else "",
         "page_query": keep.urlencode(),
