@@ -139,12 +139,12 @@ class Budget(QuestionType):
             low, high = limits(question, option)
             if number < low:
                 raise ValidationError(
-                    _("“%(option)s” must be given at least %(minimum)s.")
+                    _("Give “%(option)s” at least %(minimum)s.")
                     % {**values, "minimum": amount(question, low)}
                 )
             if number > high:
                 raise ValidationError(
-                    _("“%(option)s” can be given at most %(maximum)s.")
+                    _("Give “%(option)s” at most %(maximum)s.")
                     % {**values, "maximum": amount(question, high)}
                 )
             amounts[option["value"]] = number
