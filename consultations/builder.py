@@ -9,10 +9,17 @@ import uuid
 
 
 def _options(options) -> list[dict]:
-    """``[("value", "Label"), ...]`` → raw ListBlock items."""
+    """``[("value", "Label"), ...]`` → raw ListBlock items.
+
+    An option may have a third item, a dict of its other fields (``{"minimum": 5000}``).
+    """
     return [
-        {"type": "item", "value": {"value": value, "label": label}, "id": str(uuid.uuid4())}
-        for value, label in options
+        {
+            "type": "item",
+            "value": {"value": value, "label": label, **(extra[0] if extra else {})},
+            "id": str(uuid.uuid4()),
+        }
+        for value, label, *extra in options
     ]
 
 

@@ -81,6 +81,13 @@ REPAIRS_OUTCOME = [
         "Our contractor cannot yet cover weekends. We will review this next year.",
     ),
 ]
+# The "share out a budget" question: each option's least and most amount, where it has one.
+ESTATE_BUDGET = [
+    ("repairs", "Repairs", {"minimum": 10_000}),
+    ("green-spaces", "Green spaces"),
+    ("community-hall", "Community hall", {"maximum": 50_000}),
+    ("security-lighting", "Security lighting"),
+]
 INVOLVEMENT = [
     ("meetings", "Meetings on my estate"),
     ("online", "Online surveys"),
@@ -238,6 +245,17 @@ def strategy_survey() -> list[dict]:
                         ("complaints", "Complaint handling"),
                     ],
                     columns=[("good", "Good"), ("fair", "Fair"), ("poor", "Poor")],
+                ),
+                question(
+                    "budget",
+                    "estate-budget",
+                    "You have £100,000 for your estate: how would you share it out?",
+                    hint="Repairs need at least £10,000. The community hall can take at most "
+                    "£50,000.",
+                    total=100_000,
+                    unit="money",
+                    options=ESTATE_BUDGET,
+                    required=False,
                 ),
             ],
         ),

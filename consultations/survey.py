@@ -201,9 +201,10 @@ class AnswersData:
         if key == f"{self.name}.other":
             return raw.get("other", default)
         suffix = key[len(self.name) + 1 :]
-        for group in ("rows", "ranks"):
-            if suffix in raw.get(group, {}):
-                return str(raw[group][suffix])
+        # One input per row, rank or amount: ``as_raw`` keeps them in a dict by option value.
+        for group in raw.values():
+            if isinstance(group, dict) and suffix in group:
+                return str(group[suffix])
         return raw.get(suffix, default)
 
     def getlist(self, key):

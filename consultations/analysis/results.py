@@ -66,6 +66,7 @@ class QuestionResult:
     stats: dict[str, Any] = field(default_factory=dict)
     split: Split | None = None
     other_answered: int = 0
+    template_name: str = ""  # a type's own summary template (``results_template_name``)
 
     @property
     def free_text(self) -> bool:
@@ -269,7 +270,13 @@ def consultation_results(*, consultation: ConsultationPage, by: str = "") -> Res
             other_answered=sum(v for (key, _grp), v in answered.items() if key == f"{qid}.other"),
         )
         kind = kinds[qid]
-        if kind == "text":
+        question_type = question_types.for_question(question)
+        if question_type.results_template_name:
+            # A type that counts its own answers (e.g. amounts per option of a budget).
+            result.kind = kind
+            result.template_name = question_type.results_template_name
+            question_type.summarise(result, counts)
+        elif kind == "text":
             result.kind = "text"
         elif kind == "number":
             result.kind = "number"

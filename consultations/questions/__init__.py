@@ -52,6 +52,7 @@ def names(**attributes) -> set[str]:
 
 def _register_builtins() -> None:
     from consultations.questions import (
+        budget,
         choice,
         consent,
         date,
@@ -80,6 +81,7 @@ def _register_builtins() -> None:
         choice.Estate(),
         choice.Equality(),
         consent.Consent(),
+        budget.Budget(),
     ):
         register(question_type)
 

@@ -8,9 +8,10 @@ templates and a random valid answer for the demo and the tests. Callers ask the 
 only a type's own class names the type.
 
 Override points (each documented on the method): ``options``, ``parse``, ``as_raw``,
-``display``, ``field_anchor``, ``widget_context``, ``export_columns``, ``random_answer``;
-attributes ``name``, ``block``, ``count_shape``, ``results_kind``, ``free_text``,
-``special_category``, ``chooses_estate``, ``template_name`` and ``admin_template_name``.
+``display``, ``field_anchor``, ``widget_context``, ``export_columns``, ``summarise``,
+``random_answer``; attributes ``name``, ``block``, ``count_shape``, ``results_kind``,
+``free_text``, ``special_category``, ``chooses_estate``, ``template_name``,
+``admin_template_name`` and ``results_template_name``.
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ class QuestionType:
     special_category: ClassVar[bool] = False  # UK GDPR article 9 data
     #: Its options are the council's estates (a response's estate is its answer, by id).
     chooses_estate: ClassVar[bool] = False
+    #: The results page's template for a type that summarises its own answers (``summarise``).
+    results_template_name: ClassVar[str | None] = None
     #: The first input is the question's own name (else ``field_anchor`` says where).
     anchor_on_name: ClassVar[bool] = False
 
@@ -181,6 +184,15 @@ class QuestionType:
         """The export's columns for this question (one by default: the answer as stored)."""
         qid = question["id"]
         return [Column(question["label"], lambda answers: answers.get(qid))]
+
+    # --- counting ------------------------------------------------------------------------
+    def summarise(self, result, counts) -> None:
+        """Fill ``result`` (a ``QuestionResult``) from the counts of its ``count_shape``.
+
+        Only called for a type with its own ``results_kind`` and ``results_template_name``;
+        ``counts`` are keyed ``(answer key, value, object key, array position, group)``.
+        """
+        raise NotImplementedError
 
     # --- generating ---------------------------------------------------------------------
     def random_answer(self, question: dict, estates, rng: random.Random) -> Any:

@@ -89,6 +89,19 @@ def full_survey(estate_question=True) -> list[dict]:
                 question(
                     "long_text", "comments", "Any other comments?", max_length=200, required=False
                 ),
+                question(
+                    "budget",
+                    "budget",
+                    "How would you share out £1,000?",
+                    total=1000,
+                    unit="money",
+                    options=[
+                        ("repairs", "Repairs", {"minimum": 100}),
+                        ("green", "Green spaces", {"maximum": 500}),
+                        ("hall", "Community hall"),
+                    ],
+                    required=False,
+                ),
             ],
         ),
         section(
