@@ -6,7 +6,9 @@ import time
 import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from consultations.models import Response, ResponseDraft
 from consultations.respondent_session import LAST_SEEN
@@ -220,6 +222,24 @@ def test_an_anonymous_respondents_session_ends_with_the_browser_and_when_idle(
     answer = client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "yes"})
     assert answer.status_code == 403 and "This form has expired" in answer.content.decode()
     assert "30 minutes without activity" in answer.content.decode()
+
+
+def test_steps_in_quick_succession_leave_the_session_store_alone(consultation):
+    """The expiry is set once and the last-seen time at most once a minute: a resident moving
+    through the steps does not rewrite their session row on every page."""
+    client = Client()
+    base = consultation.get_url()
+    token = begin(client, consultation)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"{base}respond/section/about/")
+        client.post(f"{base}respond/section/about/", {"token": token, "q-tenant": "no"})
+    writes = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))
+    ]
+    assert not [sql for sql in writes if "django_session" in sql]
+    # The answer is saved once (nothing was cleared, so the draft is not written twice).
+    assert len([sql for sql in writes if "consultations_responsedraft" in sql]) == 1
+    assert ResponseDraft.objects.get().answers["tenant"] == "no"
 
 
 def test_a_signed_in_residents_session_is_left_as_their_sign_in_made_it(
