@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -69,6 +69,10 @@ class SearchFilters:
     date_to: datetime.date | None = None
     sort: str = Sort.RELEVANCE
 
+    def any(self) -> bool:
+        """Whether anything narrows the results (the order does not)."""
+        return bool(self.kinds or self.topic or self.estate or self.date_from or self.date_to)
+
 
 # --- Who may see what ---------------------------------------------------------------------------
 
@@ -89,7 +93,7 @@ def _allows(restriction: BaseViewRestriction, user, group_ids: set[int]) -> bool
     return False
 
 
-def _hidden(user) -> tuple[Q, Q]:
+def hidden_for(user) -> tuple[Q, Q]:
     """(pages, collections) ``user`` may not see: drafts and what is under a restriction that
     keeps ``user`` out. Few rows on any real site, so search leaves them out rather than joining
     every entry to the page tree (``search.migrations.0004`` indexes drafts on PostgreSQL)."""
@@ -112,7 +116,7 @@ def _hidden(user) -> tuple[Q, Q]:
 
 def visible_entries(user):
     """Every index entry ``user`` may see: pages and documents, in every language."""
-    pages, collections = _hidden(user)
+    pages, collections = hidden_for(user)
     entries = SearchEntry.objects.exclude(page__in=Page.objects.filter(pages).values("pk"))
     if collections:
         documents = get_document_model().objects.filter(
@@ -219,12 +223,6 @@ def filtered(entries, filters: SearchFilters, *, with_kinds: bool = True):
     if filters.date_to:
         entries = entries.filter(date__lte=filters.date_to)
     return entries
-
-
-def ordered(entries, sort: str):
-    if sort == Sort.NEWEST:
-        return entries.order_by(F("date").desc(nulls_last=True), "-relevance", "pk")
-    return entries.order_by("-relevance", F("date").desc(nulls_last=True), "pk")
 
 
 # --- Snippets -----------------------------------------------------------------------------------
@@ -390,17 +388,70 @@ def record_zero_results(parsed: ParsedQuery, *, locale: Locale) -> None:
 # --- Facets -------------------------------------------------------------------------------------
 
 
-def kind_counts(entries) -> dict[str, int]:
-    return dict(entries.order_by().values_list("kind").annotate(count=Count("pk")))
+@dataclass(frozen=True)
+class Match:
+    """One matching entry, as much of it as counting, ordering and facets need."""
+
+    pk: int
+    kind: str
+    relevance: float
+    date: datetime.date | None
 
 
-def facet_options(entries) -> dict[str, list[tuple[str, str]]]:
-    """Facet name -> (value, label) of that name's facets among ``entries``, by label."""
-    rows = (
-        SearchFacet.objects.filter(entry__in=entries.order_by().values("pk"))
-        .values_list("name", "value", "label")
-        .distinct()
-    )
+def matches(entries) -> list[Match]:
+    """Every entry of ``entries`` (a matching queryset with ``relevance``), read in one query.
+
+    The match is the costly part of a search (the text index, the visibility and language
+    checks, the rank of each row); reading its few small columns once lets the counts by type,
+    the order, each page of results and the facets all come from that one read.
+    """
+    rows = entries.order_by().values_list("pk", "kind", "relevance", "date")
+    return [Match(pk, kind, relevance or 0.0, date) for pk, kind, relevance, date in rows]
+
+
+def kind_counts(found: list[Match]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for match in found:
+        counts[match.kind] = counts.get(match.kind, 0) + 1
+    return counts
+
+
+def ordered_ids(found: list[Match], filters: SearchFilters) -> list[int]:
+    """The ids of ``found`` of the chosen types: by relevance, then newest (or the reverse)."""
+    chosen = [match for match in found if not filters.kinds or match.kind in filters.kinds]
+
+    def newest_first(match):  # dates descending, undated last
+        return (match.date is None, -match.date.toordinal() if match.date else 0)
+
+    if filters.sort == Sort.NEWEST:
+        chosen.sort(key=lambda match: (*newest_first(match), -match.relevance, match.pk))
+    else:
+        chosen.sort(key=lambda match: (-match.relevance, *newest_first(match), match.pk))
+    return [match.pk for match in chosen]
+
+
+def facet_options(found: list[Match]) -> dict[str, list[tuple[str, str]]]:
+    """Facet name -> (value, label) of that name's facets among ``found``, by label."""
+    ids = [match.pk for match in found]
+    if not ids:
+        return {}
+    if _is_postgres():
+        # One array parameter, however many matches (an IN list would carry one per id).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT name, value, label FROM {SearchFacet._meta.db_table}"  # noqa: S608  # nosec B608  # (our table; the ids are a parameter)
+                " WHERE entry_id = ANY(%s)",
+                [ids],
+            )
+            rows = cursor.fetchall()
+    else:
+        rows = set()
+        for start in range(0, len(ids), 500):  # within SQLite's limit on parameters
+            rows.update(
+                SearchFacet.objects.filter(entry_id__in=ids[start : start + 500]).values_list(
+                    "name", "value", "label"
+                )
+            )
     options: dict[str, set[tuple[str, str]]] = {}
     for name, value, label in rows:
         options.setdefault(name, set()).add((value, label))
@@ -429,12 +480,12 @@ def searching():
 
 @dataclass
 class SearchOutcome:
-    entries: object  # the matching entries, filtered and ordered (a queryset)
-    unfiltered: object  # the matching entries before the type filter (for counts)
+    ids: list  # the matching entries' ids, of the chosen types, in the chosen order
+    unfiltered: list  # every match (``Match``) before the type filter, for counts and facets
     parsed: ParsedQuery
     # Kind -> number of matching entries, before the type filter (one grouped query).
     kind_counts: dict = field(default_factory=dict)
-    total: int = 0  # number of ``entries``
+    total: int = 0  # number of ``ids``
     default: Locale | None = None  # the default language, which results fall back to
     suggestion: ParsedQuery | None = None
     corrected_from: ParsedQuery | None = None  # set when results are for ``suggestion``
@@ -473,8 +524,9 @@ def run_search(
         return filtered(found, filters, with_kinds=False), None
 
     unfiltered, highlights = attempt(parsed)
+    unfiltered = matches(unfiltered)
     outcome = SearchOutcome(
-        entries=None,
+        ids=[],
         unfiltered=unfiltered,
         parsed=parsed,
         kind_counts=kind_counts(unfiltered),
@@ -486,6 +538,7 @@ def run_search(
         if corrected is not None:
             corrected = with_synonyms(corrected, locales=[locale, default])
             corrected_found, corrected_highlights = attempt(corrected)
+            corrected_found = matches(corrected_found)
             corrected_counts = kind_counts(corrected_found)
             if corrected_counts:
                 outcome.suggestion = corrected
@@ -499,12 +552,8 @@ def run_search(
         )
         if outcome.corrected_from is None and unfiltered_search:
             record_zero_results(parsed, locale=locale)
-    outcome.entries = ordered(filtered(outcome.unfiltered, filters), filters.sort)
-    outcome.total = sum(
-        count
-        for kind, count in outcome.kind_counts.items()
-        if not filters.kinds or kind in filters.kinds
-    )
+    outcome.ids = ordered_ids(outcome.unfiltered, filters)
+    outcome.total = len(outcome.ids)
     return outcome
 
 
@@ -516,7 +565,11 @@ def decorate(ids, outcome: SearchOutcome, *, request, locale: Locale) -> list[Se
     another.
     """
     ids = list(ids)
-    found = SearchEntry.objects.select_related("page", "document", "locale").in_bulk(ids)
+    entries = SearchEntry.objects.select_related("page", "document", "locale")
+    if outcome.highlights is not None or _is_postgres():
+        # Snippets come from the engine, not from the text here: leave the long columns unread.
+        entries = entries.defer("body", "folded", "vector")
+    found = entries.in_bulk(ids)
     results = [found[pk] for pk in ids if pk in found]
     if outcome.highlights is not None:
         snippets = outcome.highlights

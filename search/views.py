@@ -3,7 +3,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -41,18 +40,6 @@ def search(request):
     return render(request, "pages/search/search.html", context)
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told its count: the search has counted its results already, by type."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self._count = count
-
-    @cached_property
-    def count(self):
-        return self._count
-
-
 def _results(request, form, query):
     locale = _current_locale()
     filters = form.filters()
@@ -60,9 +47,7 @@ def _results(request, form, query):
         outcome = selectors.run_search(
             parsed=parse_query(query), filters=filters, user=request.user, locale=locale
         )
-        paginator = _CountedPaginator(
-            outcome.entries.values_list("pk", flat=True), RESULTS_PER_PAGE, count=outcome.total
-        )
+        paginator = Paginator(outcome.ids, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page") or 1)
         except (PageNotAnInteger, EmptyPage):

@@ -395,3 +395,31 @@ def test_a_document_in_a_private_collection_is_hidden(client, home_page):
     document.save()
     add_page(home_page, "Briefings", body=[document_block(document)])
     assert titles(results_of(client, "en", "salamander")) == []
+
+
+def test_a_search_runs_a_fixed_number_of_queries_however_many_pages_match(client, home_page):
+    """The match is read once, for counts, order, the page of results and facets alike."""
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_a_search():
+        with CaptureQueriesContext(connection) as captured:
+            html = results_of(client, "en", "gutter")
+        statements = [
+            query["sql"]
+            for query in captured.captured_queries
+            if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+        ]
+        return len(statements), html
+
+    for number in range(3):
+        add_page(home_page, f"Gutter clearing {number}", slug=f"gutter-{number}")
+    results_of(client, "en", "gutter")  # the site and the shared fragments are cached once
+    few, html = queries_for_a_search()
+    assert "3 results" in html
+    for number in range(3, 25):
+        add_page(home_page, f"Gutter clearing {number}", slug=f"gutter-{number}")
+    results_of(client, "en", "gutter")
+    many, html = queries_for_a_search()
+    assert "25 results" in html
+    assert many == few
+    assert many <= 15
