@@ -65,6 +65,8 @@ SITE_WIDE_MODELS = (
     "wagtailcore.Site",
     # A page made private (or public) changes what may be cached at all.
     "wagtailcore.PageViewRestriction",
+    # Editors' promoted results show on search pages, for any query.
+    "wagtailsearchpromotions.SearchPromotion",
 )
 
 

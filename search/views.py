@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.text import clean_typed_text
-from search import selectors
+from search import promotions, selectors
 from search.forms import SearchForm
 from search.models import Kind, SearchFacet
 from search.text import parse_query
@@ -57,6 +57,7 @@ def _results(request, form, query):
         )
         facets = selectors.facet_options(outcome.unfiltered) if outcome.kind_counts else {}
     counts = outcome.kind_counts
+    first_unfiltered_page = results.number == 1 and not filters.any()
     keep = request.GET.copy()
     keep.pop("page", None)
     return {
@@ -77,6 +78,11 @@ def _results(request, form, query):
         "suggestion": outcome.suggestion.as_text() if outcome.suggestion else "",
         "corrected_from": outcome.corrected_from.as_text() if outcome.corrected_from else "",
         "page_query": keep.urlencode(),
+        "promoted": (
+            promotions.promoted(query, user=request.user, locale=locale, request=request)
+            if first_unfiltered_page
+            else []
+        ),
     }
 
 
