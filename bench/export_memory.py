@@ -2,6 +2,9 @@
 
     .venv/bin/python -m bench.export_memory --sizes 10000 100000 1000000 --formats csv xlsx
 
+``--xlsx-writer hand`` measures the XLSX export with the hand-written SpreadsheetML writer
+instead of XlsxWriter (the default), to compare the two with everything else equal.
+
 For each size the bench consultation is topped up to that many responses (COPY), then each
 export is downloaded as an analyst would: ``--server gunicorn`` (the default) starts a fresh
 gunicorn with one worker and the production gunicorn settings, signs in through the admin login
@@ -26,14 +29,18 @@ from pathlib import Path
 from bench import common
 
 
-def measure(fmt: str, slug: str = common.BENCH_SLUG) -> dict:
+def measure(fmt: str, slug: str = common.BENCH_SLUG, xlsx_writer: str = "xlsxwriter") -> dict:
     common.setup(migrate=False)
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.contrib.sessions.backends.db import SessionStore
     from django.test import RequestFactory
 
+    from consultations import exports
     from consultations.admin_views import ExportView
     from consultations.models import Response
+
+    if xlsx_writer == "hand":
+        exports.write_xlsx = exports.write_xlsx_by_hand
 
     page = common.bench_consultation(slug)
     rows = Response.objects.filter(consultation=page).count()
@@ -51,6 +58,7 @@ def measure(fmt: str, slug: str = common.BENCH_SLUG) -> dict:
     seconds = time.perf_counter() - started
     return {
         "format": fmt,
+        "xlsx_writer": xlsx_writer,
         "responses": rows,
         "seconds": round(seconds, 1),
         "rows_per_second": round(rows / seconds) if seconds else None,
@@ -79,10 +87,17 @@ def _status_mb(pid: int, field: str) -> float:
     return 0.0
 
 
-def measure_gunicorn(url: str, fmt: str, rows: int, user, password: str, port: int) -> dict:
+def measure_gunicorn(
+    url: str, fmt: str, rows: int, user, password: str, port: int, xlsx_writer: str
+) -> dict:
     from bench.load import HOST, Resident, start_gunicorn
 
-    server = start_gunicorn(port, workers=1)
+    server = start_gunicorn(
+        port,
+        workers=1,
+        app="bench.xlsx_writer_wsgi:application",
+        env={"BENCH_XLSX_WRITER": xlsx_writer},
+    )
     try:
         browser = Resident(port, {}, threading.Lock())
         _status, _location, form = browser.request("GET", "/admin/login/")
@@ -110,6 +125,7 @@ def measure_gunicorn(url: str, fmt: str, rows: int, user, password: str, port: i
         server.wait(timeout=30)
     return {
         "format": fmt,
+        "xlsx_writer": xlsx_writer,
         "responses": rows,
         "server": "gunicorn, 1 worker",
         "seconds": round(seconds, 1),
@@ -129,10 +145,16 @@ def main() -> None:
     )
     parser.add_argument("--server", choices=["gunicorn", "client"], default="gunicorn")
     parser.add_argument("--port", type=int, default=8108)
+    parser.add_argument(
+        "--xlsx-writer",
+        choices=["xlsxwriter", "hand"],
+        default="xlsxwriter",
+        help="the XLSX writer to measure: XlsxWriter (shipped) or the hand-written one",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.consultation)))
+        print(json.dumps(measure(args.measure, args.consultation, args.xlsx_writer)))
         return
     common.setup()
     from django.urls import reverse
@@ -150,7 +172,7 @@ def main() -> None:
         for fmt in args.formats:
             if args.server == "gunicorn":
                 url = reverse("consultation_responses:export", args=[page.pk, fmt])
-                line = measure_gunicorn(url, fmt, rows, user, password, args.port)
+                line = measure_gunicorn(url, fmt, rows, user, password, args.port, args.xlsx_writer)
                 print(json.dumps(line), flush=True)
                 continue
             result = subprocess.run(
@@ -162,6 +184,8 @@ def main() -> None:
                     fmt,
                     "--consultation",
                     args.consultation,
+                    "--xlsx-writer",
+                    args.xlsx_writer,
                 ],
                 cwd=common.ROOT,
                 capture_output=True,
