@@ -1,14 +1,14 @@
 """``portal.wsgi`` with the consultation export's XLSX writer chosen for ``bench.export_memory``.
 
-``BENCH_XLSX_WRITER=hand`` swaps in the hand-written SpreadsheetML writer; anything else keeps
-the one the portal ships (XlsxWriter).
+``BENCH_XLSX_WRITER=xlsxwriter`` swaps in the XlsxWriter-based writer (``bench.xlsxwriter_export``);
+anything else keeps the hand-written one the portal ships.
 """
 
 import os
 
 from portal.wsgi import application  # noqa: F401 (what gunicorn serves)
 
-if os.environ.get("BENCH_XLSX_WRITER") == "hand":
-    from consultations import exports
+if os.environ.get("BENCH_XLSX_WRITER") == "xlsxwriter":
+    from bench.xlsxwriter_export import use_xlsxwriter
 
-    exports.write_xlsx = exports.write_xlsx_by_hand
+    use_xlsxwriter()

@@ -12,10 +12,7 @@ as they are produced, so memory stays flat however many rows there are:
 
 * ``csv_response``: UTF-8 with a byte order mark (so Excel detects the encoding);
 * ``xlsx_response``: a one-sheet workbook written as a zip stream (inline strings, numbers as
-  numbers, dates as dates), with no temporary file and no per-cell objects;
-* ``write_xlsx``: the same sheet written with XlsxWriter in its ``constant_memory`` mode (rows
-  go to a temporary file as they are written, text as inline strings) into a file, every text
-  value written as text, never as a formula.
+  numbers, dates as dates), with no temporary file and no per-cell objects.
 
 Aware datetimes are written in the site's time zone.
 """
@@ -24,13 +21,11 @@ from __future__ import annotations
 
 import csv
 import datetime
-import itertools
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-import xlsxwriter
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
@@ -236,47 +231,3 @@ def xlsx_response(
 ) -> StreamingHttpResponse:
     chunks = xlsx_chunks(headers, rows, sheet_name=sheet_name)
     return _attachment(StreamingHttpResponse(chunks, content_type=XLSX_CONTENT_TYPE), filename)
-
-
-def _xlsx_text(value: str) -> str:
-    # XlsxWriter writes control characters as Excel's _xHHHH_ escapes, so they survive; these
-    # two are not characters at all and XML cannot carry them.
-    if "\ufffe" in value or "\uffff" in value:
-        return value.replace("\ufffe", "").replace("\uffff", "")
-    return value
-
-
-def write_xlsx(
-    target: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet_name: str
-) -> None:
-    """Write a one-sheet workbook into ``target`` (a path or a seekable binary file).
-
-    XlsxWriter's ``constant_memory`` mode keeps one row in memory: each row is written out to a
-    temporary file when the next one starts, and the package is zipped on ``close()``. Cells
-    are written by type, never through ``write()``, which would read text starting with ``=``
-    as a formula and text like ``http://...`` as a link: text is always a string cell, shown as
-    typed. Aware datetimes are written in the site's time zone; ``None`` and ``""`` leave the
-    cell empty.
-    """
-    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "use_zip64": True})
-    sheet = workbook.add_worksheet(sheet_name[:31])
-    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    datetime_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-    write_string, write_number = sheet.write_string, sheet.write_number
-    for row_number, row in enumerate(itertools.chain([headers], rows)):
-        for column, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            if isinstance(value, str):
-                write_string(row_number, column, _xlsx_text(value))
-            elif isinstance(value, bool):
-                sheet.write_boolean(row_number, column, value)
-            elif isinstance(value, int | float):
-                write_number(row_number, column, value)
-            elif isinstance(value, datetime.datetime):
-                sheet.write_datetime(row_number, column, _local(value), datetime_format)
-            elif isinstance(value, datetime.date):
-                sheet.write_datetime(row_number, column, value, date_format)
-            else:
-                write_string(row_number, column, _xlsx_text(str(value)))
-    workbook.close()
