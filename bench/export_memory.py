@@ -2,6 +2,10 @@
 
     .venv/bin/python -m bench.export_memory --sizes 10000 100000 1000000 --formats csv xlsx
 
+``--xlsx-writer xlsxwriter`` measures the XLSX export written with XlsxWriter
+(``bench.xlsxwriter_export``) instead of the portal's hand-written SpreadsheetML writer (the
+default, ``hand``), to compare the two with everything else equal.
+
 For each size the bench consultation is topped up to that many responses (COPY), then each
 export is downloaded as an analyst would: ``--server gunicorn`` (the default) starts a fresh
 gunicorn with one worker and the production gunicorn settings, signs in through the admin login
@@ -26,7 +30,7 @@ from pathlib import Path
 from bench import common
 
 
-def measure(fmt: str, slug: str = common.BENCH_SLUG) -> dict:
+def measure(fmt: str, slug: str = common.BENCH_SLUG, xlsx_writer: str = "hand") -> dict:
     common.setup(migrate=False)
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.contrib.sessions.backends.db import SessionStore
@@ -35,6 +39,11 @@ def measure(fmt: str, slug: str = common.BENCH_SLUG) -> dict:
     from consultations.admin_views import ExportView
     from consultations.models import Response
 
+    if xlsx_writer == "xlsxwriter":
+        from bench.xlsxwriter_export import use_xlsxwriter
+
+        use_xlsxwriter()
+
     page = common.bench_consultation(slug)
     rows = Response.objects.filter(consultation=page).count()
     request = RequestFactory().get(f"/admin/consultation-responses/{page.pk}/export/{fmt}/")
@@ -42,17 +51,21 @@ def measure(fmt: str, slug: str = common.BENCH_SLUG) -> dict:
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
     before = common.current_rss_mb()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     response = ExportView.as_view()(request, page_id=page.pk, fmt=fmt)
     size = 0
     for chunk in response.streaming_content:
         size += len(chunk)
     response.close()
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     return {
         "format": fmt,
+        "xlsx_writer": xlsx_writer,
         "responses": rows,
         "seconds": round(seconds, 1),
+        # This process's own CPU time: what the export costs, whatever else the machine runs.
+        "cpu_seconds": round(cpu_seconds, 1),
         "rows_per_second": round(rows / seconds) if seconds else None,
         "rss_before_mb": round(before, 1),
         "peak_rss_mb": round(common.peak_rss_mb(), 1),
@@ -79,10 +92,17 @@ def _status_mb(pid: int, field: str) -> float:
     return 0.0
 
 
-def measure_gunicorn(url: str, fmt: str, rows: int, user, password: str, port: int) -> dict:
+def measure_gunicorn(
+    url: str, fmt: str, rows: int, user, password: str, port: int, xlsx_writer: str
+) -> dict:
     from bench.load import HOST, Resident, start_gunicorn
 
-    server = start_gunicorn(port, workers=1)
+    server = start_gunicorn(
+        port,
+        workers=1,
+        app="bench.xlsx_writer_wsgi:application",
+        env={"BENCH_XLSX_WRITER": xlsx_writer},
+    )
     try:
         browser = Resident(port, {}, threading.Lock())
         _status, _location, form = browser.request("GET", "/admin/login/")
@@ -94,7 +114,7 @@ def measure_gunicorn(url: str, fmt: str, rows: int, user, password: str, port: i
         worker = _worker_pid(server.pid)
         before = _status_mb(worker, "VmRSS")
         cookies = "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
-        connection = http.client.HTTPConnection(HOST, port, timeout=600)
+        connection = http.client.HTTPConnection(HOST, port, timeout=3600)
         started = time.perf_counter()
         connection.request("GET", url, headers={"Host": f"{HOST}:{port}", "Cookie": cookies})
         response = connection.getresponse()
@@ -110,6 +130,7 @@ def measure_gunicorn(url: str, fmt: str, rows: int, user, password: str, port: i
         server.wait(timeout=30)
     return {
         "format": fmt,
+        "xlsx_writer": xlsx_writer,
         "responses": rows,
         "server": "gunicorn, 1 worker",
         "seconds": round(seconds, 1),
@@ -129,10 +150,16 @@ def main() -> None:
     )
     parser.add_argument("--server", choices=["gunicorn", "client"], default="gunicorn")
     parser.add_argument("--port", type=int, default=8108)
+    parser.add_argument(
+        "--xlsx-writer",
+        choices=["hand", "xlsxwriter"],
+        default="hand",
+        help="the XLSX writer to measure: the portal's hand-written one, or XlsxWriter",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.consultation)))
+        print(json.dumps(measure(args.measure, args.consultation, args.xlsx_writer)))
         return
     common.setup()
     from django.urls import reverse
@@ -150,7 +177,7 @@ def main() -> None:
         for fmt in args.formats:
             if args.server == "gunicorn":
                 url = reverse("consultation_responses:export", args=[page.pk, fmt])
-                line = measure_gunicorn(url, fmt, rows, user, password, args.port)
+                line = measure_gunicorn(url, fmt, rows, user, password, args.port, args.xlsx_writer)
                 print(json.dumps(line), flush=True)
                 continue
             result = subprocess.run(
@@ -162,6 +189,8 @@ def main() -> None:
                     fmt,
                     "--consultation",
                     args.consultation,
+                    "--xlsx-writer",
+                    args.xlsx_writer,
                 ],
                 cwd=common.ROOT,
                 capture_output=True,

@@ -118,12 +118,14 @@ class Resident:
         return False
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+def start_gunicorn(
+    port: int, workers: int, app: str = "portal.wsgi", env: dict | None = None
+) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **(env or {})}
     process = subprocess.Popen(
         [
             str(common.ROOT / ".venv/bin/gunicorn"),
-            "portal.wsgi",
+            app,
             "--config",
             "python:portal.gunicorn",  # the production settings, with bind and workers below
             "--bind",
