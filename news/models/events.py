@@ -107,7 +107,7 @@ class EventIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
 
 
 def _filter_query(filters: dict) -> str:
-    """The active filters as a query-string prefix for pagination links."""
+    """The active filters as a query string for pagination links to keep."""
     params = {}
     if filters.get("past"):
         params["when"] = "past"
@@ -115,7 +115,7 @@ def _filter_query(filters: dict) -> str:
         params["estate"] = filters["estate"].pk
     if filters.get("month") is not None:
         params["month"] = filters["month"].strftime("%Y-%m")
-    return urlencode(params) + "&" if params else ""
+    return urlencode(params)
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -5,6 +5,8 @@ shows the same topics, translated with the interface, and each topic has a stabl
 feed address. Add a topic by adding a choice here.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -68,7 +70,7 @@ class UpdateIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
             current_topic=topic,
             current_topic_label=Topic(topic).label if topic else "",
             feeds=self.feed_urls(topic),
-            topic_query=f"topic={topic}&" if topic else "",
+            topic_query=urlencode({"topic": topic}) if topic else "",
         )
         return context
 
