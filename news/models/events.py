@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
 from portal.models import BasePage
+from portal.models.fields import optional_page
 
 from .estates import Estate
 from .mixins import OnePerLocaleMixin
@@ -159,14 +160,7 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("For example 'Turkish and Bengali interpreters; BSL on request'."),
     )
-    related_consultation = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("related consultation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    related_consultation = optional_page(_("related consultation"))
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("details"))
     rsvp_enabled = models.BooleanField(_("ask people to say they are coming"), default=False)
     capacity = models.PositiveIntegerField(

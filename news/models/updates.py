@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
 from portal.models import BasePage
+from portal.models.fields import optional_image
 
 from .mixins import OnePerLocaleMixin, london_today
 from .plan import Theme
@@ -130,14 +131,7 @@ class UpdatePage(BasePage):
 
     date = models.DateField(_("date"), default=london_today)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
     image_alt_text = models.CharField(
         _("image alternative text"),
         max_length=250,

@@ -19,6 +19,8 @@ from portal import fragments
 from portal.locales import active_locale_id, locale_by_id
 from portal.translatable_fields import DerivedSlugTranslatableFields
 
+from .fields import optional_image
+
 
 def restricted_paths() -> list[str]:
     """Tree paths of the pages with a view restriction (from the cached site fragments)."""
@@ -57,14 +59,7 @@ class ListingFieldsMixin(models.Model):
         blank=True,
         help_text=_("One or two sentences for listings and search results."),
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("listing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    listing_image = optional_image(_("listing image"))
 
     listing_panels = [
         MultiFieldPanel(
@@ -90,14 +85,7 @@ class ListingFieldsMixin(models.Model):
 class SocialFieldsMixin(models.Model):
     """What social networks show when somebody shares the page."""
 
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("social image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    social_image = optional_image(_("social image"))
     social_text = models.CharField(_("social text"), max_length=255, blank=True)
 
     social_panels = [
