@@ -22,11 +22,10 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, OnePerLocaleMixin
 from portal.models.fields import optional_page
 
 from .estates import Estate
-from .mixins import OnePerLocaleMixin
 
 # The most places one RSVP may ask for; bigger groups should contact the team.
 MAX_PLACES_PER_RSVP = 10

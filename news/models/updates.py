@@ -19,10 +19,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, OnePerLocaleMixin
 from portal.models.fields import optional_image
 
-from .mixins import OnePerLocaleMixin, london_today
+from .mixins import london_today
 from .plan import Theme
 
 

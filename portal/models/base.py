@@ -44,6 +44,18 @@ class PortalPageQuerySet(PageQuerySet):
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
+class OnePerLocaleMixin:
+    """At most one page of this type per locale (a home page, a section's index page): the
+    other locales' copies are its translations, made by wagtail-localize, not by hand."""
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return (
+            super().can_create_at(parent)
+            and not cls.objects.filter(locale_id=getattr(parent, "locale_id", None)).exists()
+        )
+
+
 class ListingFieldsMixin(models.Model):
     """How a page shows in listings and cards when it is not the page being read."""
 
