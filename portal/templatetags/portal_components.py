@@ -76,13 +76,14 @@ def error_summary(
 
 
 @register.inclusion_tag("components/pagination.html")
-def pagination(page_obj: Page | None, *, query="", label=""):
+def pagination(page_obj, *, query="", label=""):
     """``{% pagination page_obj query=page_query label=_("Results pages") %}``.
 
     ``query``: the URL-encoded query string to keep on every link (search terms, filters),
-    without ``page``; each link adds its own ``page=``. Nothing is shown for a single page.
+    without ``page``; each link adds its own ``page=``. Nothing is shown for a single page, or
+    when ``page_obj`` is not a page of results (``None``, or missing from the context).
     """
-    if page_obj is None or not page_obj.has_other_pages():
+    if not isinstance(page_obj, Page) or not page_obj.has_other_pages():
         return {"page_obj": None}
     paginator = page_obj.paginator
     prefix = f"?{query}&page=" if query else "?page="

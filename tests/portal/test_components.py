@@ -67,7 +67,7 @@ def test_pagination_keeps_the_query_and_says_where_the_reader_is():
     assert "govuk-pagination__icon--prev" in html and "govuk-pagination__icon--next" in html
 
 
-def test_pagination_elides_distant_pages_and_hides_for_one_page():
+def test_pagination_elides_distant_pages_and_hides_without_other_pages():
     html = render("{% pagination page %}", page=Paginator(range(200), 10).page(10))
     assert 'href="?page=1"' in html and 'href="?page=20"' in html
     assert 'href="?page=8"' in html and 'href="?page=12"' in html
@@ -75,3 +75,4 @@ def test_pagination_elides_distant_pages_and_hides_for_one_page():
     assert "govuk-pagination" not in render(
         "{% pagination page %}", page=Paginator([1], 10).page(1)
     )
+    assert "govuk-pagination" not in render("{% pagination missing %}")
