@@ -34,7 +34,7 @@ from consultations.admin_forms import ConsultationPageForm
 from consultations.blocks import SurveyStreamBlock, survey_definition
 from portal.blocks import DocumentLinkBlock
 from portal.locales import default_locale_id
-from portal.models import BasePage
+from portal.models import BasePage, OnePerLocaleMixin
 from portal.models.base import PortalPageQuerySet
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -103,7 +103,7 @@ class ConsultationQuerySet(PortalPageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
-class ConsultationIndexPage(BasePage):
+class ConsultationIndexPage(OnePerLocaleMixin, BasePage):
     """Lists open, upcoming and closed consultations; filter by topic and estate."""
 
     parent_page_types = ["portal.HomePage"]
@@ -112,14 +112,6 @@ class ConsultationIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("consultation index page")
-
-    @classmethod
-    def can_create_at(cls, parent):
-        # One per locale: the other locales' copies are translations.
-        return (
-            super().can_create_at(parent)
-            and not cls.objects.filter(locale_id=getattr(parent, "locale_id", None)).exists()
-        )
 
     def get_context(self, request, *args, **kwargs):
         from consultations import selectors

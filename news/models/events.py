@@ -22,10 +22,10 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, OnePerLocaleMixin
+from portal.models.fields import optional_page
 
 from .estates import Estate
-from .mixins import OnePerLocaleMixin
 
 # The most places one RSVP may ask for; bigger groups should contact the team.
 MAX_PLACES_PER_RSVP = 10
@@ -107,7 +107,7 @@ class EventIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
 
 
 def _filter_query(filters: dict) -> str:
-    """The active filters as a query-string prefix for pagination links."""
+    """The active filters as a query string for pagination links to keep."""
     params = {}
     if filters.get("past"):
         params["when"] = "past"
@@ -115,7 +115,7 @@ def _filter_query(filters: dict) -> str:
         params["estate"] = filters["estate"].pk
     if filters.get("month") is not None:
         params["month"] = filters["month"].strftime("%Y-%m")
-    return urlencode(params) + "&" if params else ""
+    return urlencode(params)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -159,14 +159,7 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("For example 'Turkish and Bengali interpreters; BSL on request'."),
     )
-    related_consultation = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("related consultation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    related_consultation = optional_page(_("related consultation"))
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("details"))
     rsvp_enabled = models.BooleanField(_("ask people to say they are coming"), default=False)
     capacity = models.PositiveIntegerField(

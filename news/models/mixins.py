@@ -1,17 +1,11 @@
-"""Page-tree rules shared by the news section's index pages."""
+"""Helpers shared by the news section's models."""
 
 from django.utils import timezone
 
+# Migration 0002 names the mixin by this path; it now lives in portal with the other page rules.
+from portal.models import OnePerLocaleMixin
 
-class OnePerLocaleMixin:
-    """At most one page of this type per locale; translations are made by wagtail-localize."""
-
-    @classmethod
-    def can_create_at(cls, parent):
-        return (
-            super().can_create_at(parent)
-            and not cls.objects.filter(locale_id=getattr(parent, "locale_id", None)).exists()
-        )
+__all__ = ["OnePerLocaleMixin", "london_today"]
 
 
 def london_today():

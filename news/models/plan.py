@@ -18,9 +18,9 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from news.status import STATUS_TAG_CLASSES, CommitmentStatus, Measure, Point, derive_status
-from portal.models import BasePage
+from portal.models import BasePage, OnePerLocaleMixin
 
-from .mixins import OnePerLocaleMixin, london_today
+from .mixins import london_today
 
 
 class Theme(models.TextChoices):

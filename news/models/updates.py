@@ -5,6 +5,8 @@ shows the same topics, translated with the interface, and each topic has a stabl
 feed address. Add a topic by adding a choice here.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -17,9 +19,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, OnePerLocaleMixin
+from portal.models.fields import optional_image
 
-from .mixins import OnePerLocaleMixin, london_today
+from .mixins import london_today
 from .plan import Theme
 
 
@@ -68,7 +71,7 @@ class UpdateIndexPage(OnePerLocaleMixin, RoutablePageMixin, BasePage):
             current_topic=topic,
             current_topic_label=Topic(topic).label if topic else "",
             feeds=self.feed_urls(topic),
-            topic_query=f"topic={topic}&" if topic else "",
+            topic_query=urlencode({"topic": topic}) if topic else "",
         )
         return context
 
@@ -128,14 +131,7 @@ class UpdatePage(BasePage):
 
     date = models.DateField(_("date"), default=london_today)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
     image_alt_text = models.CharField(
         _("image alternative text"),
         max_length=250,

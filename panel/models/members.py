@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from portal.models.fields import optional_image
+
 
 class MemberRole(models.TextChoices):
     CHAIR = "chair", _("Chair")
@@ -68,14 +70,7 @@ class PanelMember(index.Indexed, models.Model):
         blank=True,
         help_text=_("A few sentences in plain language: who they are and what they bring."),
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_image(_("photo"))
     photo_alt_text = models.CharField(
         _("photo description"),
         max_length=250,

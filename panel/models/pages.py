@@ -1,5 +1,7 @@
 """The panel section: the panel's own page, its member list, its action log and private papers."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -112,6 +114,7 @@ class ActionLogPage(BasePage):
             {
                 "actions": page_of_actions,
                 "status_filter": status_filter,
+                "filter_query": urlencode({"status": status_filter}) if status_filter else "",
                 "filters": [
                     {"value": value, "label": label, "count": counts[value or "all"]}
                     for value, label in [(None, _("All")), *selectors.action_filter_choices()]

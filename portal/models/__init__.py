@@ -1,5 +1,5 @@
 from .audit import AuditEvent
-from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
+from .base import BasePage, ListingFieldsMixin, OnePerLocaleMixin, SocialFieldsMixin
 from .navigation import MainMenu, MainMenuItem
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
@@ -11,6 +11,7 @@ __all__ = [
     "ListingFieldsMixin",
     "MainMenu",
     "MainMenuItem",
+    "OnePerLocaleMixin",
     "SiteSettings",
     "SocialFieldsMixin",
     "StandardPage",

@@ -19,6 +19,8 @@ from portal import fragments
 from portal.locales import active_locale_id, locale_by_id
 from portal.translatable_fields import DerivedSlugTranslatableFields
 
+from .fields import optional_image
+
 
 def restricted_paths() -> list[str]:
     """Tree paths of the pages with a view restriction (from the cached site fragments)."""
@@ -42,6 +44,18 @@ class PortalPageQuerySet(PageQuerySet):
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
+class OnePerLocaleMixin:
+    """At most one page of this type per locale (a home page, a section's index page): the
+    other locales' copies are its translations, made by wagtail-localize, not by hand."""
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return (
+            super().can_create_at(parent)
+            and not cls.objects.filter(locale_id=getattr(parent, "locale_id", None)).exists()
+        )
+
+
 class ListingFieldsMixin(models.Model):
     """How a page shows in listings and cards when it is not the page being read."""
 
@@ -57,14 +71,7 @@ class ListingFieldsMixin(models.Model):
         blank=True,
         help_text=_("One or two sentences for listings and search results."),
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("listing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    listing_image = optional_image(_("listing image"))
 
     listing_panels = [
         MultiFieldPanel(
@@ -90,14 +97,7 @@ class ListingFieldsMixin(models.Model):
 class SocialFieldsMixin(models.Model):
     """What social networks show when somebody shares the page."""
 
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("social image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    social_image = optional_image(_("social image"))
     social_text = models.CharField(_("social text"), max_length=255, blank=True)
 
     social_panels = [

@@ -6,10 +6,10 @@ from wagtail.search import index
 from portal.blocks import BodyStreamBlock
 from portal.registry import home_sections
 
-from .base import BasePage
+from .base import BasePage, OnePerLocaleMixin
 
 
-class HomePage(BasePage):
+class HomePage(OnePerLocaleMixin, BasePage):
     """The root of each locale's tree. One per locale (translations are its copies)."""
 
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
@@ -22,14 +22,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    @classmethod
-    def can_create_at(cls, parent):
-        # One home page per locale: translations are created by wagtail-localize, not by hand.
-        return (
-            super().can_create_at(parent)
-            and not cls.objects.filter(locale_id=getattr(parent, "locale_id", None)).exists()
-        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

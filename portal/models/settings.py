@@ -4,6 +4,8 @@ from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .fields import optional_page
+
 # The defaults are marked for translation so residents see the banner in their language; text an
 # editor types instead shows as typed.
 DEFAULT_PHASE_BANNER_TAG = gettext_noop("Beta")
@@ -31,38 +33,10 @@ class SiteSettings(BaseSiteSetting):
     contact_address = models.TextField(_("contact address"), blank=True)
     contact_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
 
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("contact page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    cookies_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("cookies page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accessibility_page = optional_page(_("accessibility statement page"))
+    privacy_page = optional_page(_("privacy notice page"))
+    contact_page = optional_page(_("contact page"))
+    cookies_page = optional_page(_("cookies page"))
 
     panels = [
         FieldPanel("council_name"),

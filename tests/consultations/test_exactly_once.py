@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, connections
 from consultations import services
 from consultations.models import Response, SurveySnapshot
 
+from .test_analysis import answers
 from .test_journey import walk
 
 # Why the concurrency tests run on PostgreSQL only (CI runs the suite on both databases).
@@ -71,18 +72,8 @@ def race(threads: int, submit, model=Response) -> tuple[InsertRace, list[Excepti
     return insert_race, failures
 
 
-VALID = {
-    "tenant": "no",
-    "how": "panel",
-    "topics": ["panel"],
-    "often": "monthly",
-    "agree": "agree",
-    "rating": 3,
-    "priorities": ["panel", "online"],
-    "matrix": {"repairs": "good", "cleaning": "ok"},
-    "years": 4,
-    "consent": True,
-}
+# Valid answers to the full survey (conftest.full_survey), with a few choices of their own.
+VALID = answers(how="panel", topics=["panel"], rating=3, years=4)
 
 
 @pytest.mark.django_db
