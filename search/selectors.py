@@ -11,6 +11,7 @@ entry ids read back through ``visible_entries``, so the rules above hold whichev
 matched. If Elasticsearch fails, the search is logged and answered by the database instead.
 """
 
+import collections
 import contextlib
 import dataclasses
 import datetime
@@ -388,70 +389,61 @@ def record_zero_results(parsed: ParsedQuery, *, locale: Locale) -> None:
 # --- Facets -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Match:
-    """One matching entry, as much of it as counting, ordering and facets need."""
-
-    pk: int
-    kind: str
-    relevance: float
-    date: datetime.date | None
+def _order(sort: str) -> list:
+    if sort == Sort.NEWEST:
+        return [F("date").desc(nulls_last=True), "-relevance", "pk"]
+    return ["-relevance", F("date").desc(nulls_last=True), "pk"]
 
 
-def matches(entries) -> list[Match]:
-    """Every entry of ``entries`` (a matching queryset with ``relevance``), read in one query.
+def matches(entries, sort: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, str]]]:
+    """(id, type) of every entry of ``entries`` (a matching queryset with ``relevance``), in the
+    order ``sort`` asks for, and the (name, value, label) of the facets among them.
 
     The match is the costly part of a search (the text index, the visibility and language
-    checks, the rank of each row); reading its few small columns once lets the counts by type,
-    the order, each page of results and the facets all come from that one read.
+    checks, the rank of each row). On PostgreSQL one statement runs it once, keeps two small
+    columns of it in order, and reads the facets of those rows: the counts by type, every page
+    of results and the filters' options all come from that one run.
     """
-    rows = entries.order_by().values_list("pk", "kind", "relevance", "date")
-    return [Match(pk, kind, relevance or 0.0, date) for pk, kind, relevance, date in rows]
+    ordered = entries.order_by(*_order(sort)).values_list("pk", "kind")
+    facets = SearchFacet._meta.db_table
+    if not _is_postgres():
+        found = list(ordered)
+        rows = SearchFacet.objects.filter(entry__in=entries.order_by().values("pk"))
+        return found, list(rows.values_list("name", "value", "label").distinct())
+    sql, params = ordered.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""WITH found AS MATERIALIZED (
+                    SELECT row_number() OVER () AS position, matched.pk, matched.kind
+                    FROM ({sql}) AS matched)
+                SELECT position, pk, kind, NULL, NULL, NULL FROM found
+                UNION ALL
+                SELECT NULL, NULL, NULL, name, value, label FROM (
+                    SELECT DISTINCT name, value, label FROM {facets}
+                    WHERE entry_id IN (SELECT pk FROM found)) AS options""",  # noqa: S608  # nosec B608  # (Django's own SQL for the match, with its parameters; our table)
+            params,
+        )
+        rows = cursor.fetchall()
+    found = sorted((row for row in rows if row[0] is not None), key=lambda row: row[0])
+    return [(pk, kind) for _n, pk, kind, *_rest in found], [
+        tuple(row[3:]) for row in rows if row[0] is None
+    ]
 
 
-def kind_counts(found: list[Match]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for match in found:
-        counts[match.kind] = counts.get(match.kind, 0) + 1
-    return counts
+def kind_counts(found: list[tuple[int, str]]) -> dict[str, int]:
+    return dict(collections.Counter(kind for _pk, kind in found))
 
 
-def ordered_ids(found: list[Match], filters: SearchFilters) -> list[int]:
-    """The ids of ``found`` of the chosen types: by relevance, then newest (or the reverse)."""
-    chosen = [match for match in found if not filters.kinds or match.kind in filters.kinds]
-
-    def newest_first(match):  # dates descending, undated last
-        return (match.date is None, -match.date.toordinal() if match.date else 0)
-
-    if filters.sort == Sort.NEWEST:
-        chosen.sort(key=lambda match: (*newest_first(match), -match.relevance, match.pk))
-    else:
-        chosen.sort(key=lambda match: (-match.relevance, *newest_first(match), match.pk))
-    return [match.pk for match in chosen]
+def ordered_ids(found: list[tuple[int, str]], filters: SearchFilters) -> list[int]:
+    """The ids of ``found`` (in its order) of the types ``filters`` chose."""
+    if not filters.kinds:
+        return [pk for pk, _kind in found]
+    kinds = set(filters.kinds)
+    return [pk for pk, kind in found if kind in kinds]
 
 
-def facet_options(found: list[Match]) -> dict[str, list[tuple[str, str]]]:
-    """Facet name -> (value, label) of that name's facets among ``found``, by label."""
-    ids = [match.pk for match in found]
-    if not ids:
-        return {}
-    if _is_postgres():
-        # One array parameter, however many matches (an IN list would carry one per id).
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT DISTINCT name, value, label FROM {SearchFacet._meta.db_table}"  # noqa: S608  # nosec B608  # (our table; the ids are a parameter)
-                " WHERE entry_id = ANY(%s)",
-                [ids],
-            )
-            rows = cursor.fetchall()
-    else:
-        rows = set()
-        for start in range(0, len(ids), 500):  # within SQLite's limit on parameters
-            rows.update(
-                SearchFacet.objects.filter(entry_id__in=ids[start : start + 500]).values_list(
-                    "name", "value", "label"
-                )
-            )
+def facet_options(rows) -> dict[str, list[tuple[str, str]]]:
+    """Facet name -> (value, label) of that name, by label, from (name, value, label) rows."""
     options: dict[str, set[tuple[str, str]]] = {}
     for name, value, label in rows:
         options.setdefault(name, set()).add((value, label))
@@ -481,7 +473,7 @@ def searching():
 @dataclass
 class SearchOutcome:
     ids: list  # the matching entries' ids, of the chosen types, in the chosen order
-    unfiltered: list  # every match (``Match``) before the type filter, for counts and facets
+    unfiltered: list  # every match, (id, type) in order, before the type filter
     parsed: ParsedQuery
     # Kind -> number of matching entries, before the type filter (one grouped query).
     kind_counts: dict = field(default_factory=dict)
@@ -491,6 +483,8 @@ class SearchOutcome:
     corrected_from: ParsedQuery | None = None  # set when results are for ``suggestion``
     # Entry id -> snippet, when Elasticsearch matched (it highlights as it searches).
     highlights: dict | None = None
+    # Facet name -> (value, label) options among every match (for the topic and estate filters).
+    facets: dict = field(default_factory=dict)
 
 
 def run_search(
@@ -524,7 +518,7 @@ def run_search(
         return filtered(found, filters, with_kinds=False), None
 
     unfiltered, highlights = attempt(parsed)
-    unfiltered = matches(unfiltered)
+    unfiltered, facets = matches(unfiltered, filters.sort)
     outcome = SearchOutcome(
         ids=[],
         unfiltered=unfiltered,
@@ -532,17 +526,19 @@ def run_search(
         kind_counts=kind_counts(unfiltered),
         default=default,
         highlights=highlights,
+        facets=facet_options(facets),
     )
     if not outcome.kind_counts:
         corrected = suggestion(parsed, locale=locale, default=default)
         if corrected is not None:
             corrected = with_synonyms(corrected, locales=[locale, default])
             corrected_found, corrected_highlights = attempt(corrected)
-            corrected_found = matches(corrected_found)
+            corrected_found, corrected_facets = matches(corrected_found, filters.sort)
             corrected_counts = kind_counts(corrected_found)
             if corrected_counts:
                 outcome.suggestion = corrected
                 outcome.unfiltered = corrected_found
+                outcome.facets = facet_options(corrected_facets)
                 outcome.kind_counts = corrected_counts
                 outcome.parsed = corrected
                 outcome.corrected_from = parsed

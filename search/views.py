@@ -55,7 +55,7 @@ def _results(request, form, query):
         results.object_list = selectors.decorate(
             results.object_list, outcome, request=request, locale=locale
         )
-        facets = selectors.facet_options(outcome.unfiltered) if outcome.kind_counts else {}
+        facets = outcome.facets
     counts = outcome.kind_counts
     first_unfiltered_page = results.number == 1 and not filters.any()
     keep = request.GET.copy()
