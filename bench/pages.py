@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import common
+from bench import common, varnish
 
 HOST = "127.0.0.1"
 TARGETS = ("nginx", "varnish", "app")
@@ -162,47 +162,13 @@ http {{
 
 
 def start_varnish(workdir: Path, port: int, app_port: int) -> tuple[subprocess.Popen, Path]:
-    """varnishd with the shipped VCL; only its backend (``backend.vcl``) is this bench's."""
-    vcl_dir = common.ROOT / "deploy" / "varnish"
-    if not (vcl_dir / "default.vcl").exists():
-        raise SystemExit(f"{vcl_dir / 'default.vcl'} is missing")
+    """varnishd with the shipped VCL (``bench.varnish``); only its backend is this bench's."""
     local = workdir / "vcl"
-    local.mkdir()
-    (local / "backend.vcl").write_text(
-        f"""
-backend default {{
-  .host = "{HOST}";
-  .port = "{app_port}";
-  .connect_timeout = 5s;
-  .first_byte_timeout = 60s;
-}}
-acl purge {{ "{HOST}"; }}
-"""
-    )
-    name = workdir / "varnish"
-    log = (workdir / "varnishd.log").open("wb")
-    process = subprocess.Popen(
-        [
-            find_tool("varnishd"),
-            "-F",
-            "-j",
-            "none",
-            "-n",
-            str(name),
-            "-a",
-            f"{HOST}:{port}",
-            "-p",
-            f"vcl_path={local}:{vcl_dir}",
-            "-f",
-            str(vcl_dir / "default.vcl"),
-            "-s",
-            "malloc,256m",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    wait_for(port)
-    return process, name
+    try:
+        process = varnish.start_varnishd(local, port=port, backend_port=app_port)
+    except varnish.VarnishNotStarted as error:
+        raise SystemExit(str(error)) from None
+    return process, varnish.instance_name(local)
 
 
 def varnish_counters(name: Path) -> tuple[int, int]:

@@ -299,7 +299,8 @@ def section_step(request, page, section_id):
         raise Http404
     section = sections[section_id]
     return_to_check = request.GET.get("return") == "check"
-    estates = services.estates_for(definition)
+    # Only a section that asks for an estate reads the estates.
+    estates = services.estates_for({"sections": [section]})
     if request.method == "POST":
         forms = [
             survey.QuestionForm(q, data=request.POST, estates=estates) for q in section["questions"]

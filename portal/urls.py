@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import staff_access, views
+from portal import routing, staff_access, views
 from portal.alerts import views as alerts_views
 from portal.sitemaps import MultilingualSitemap
 
@@ -32,7 +32,17 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", views.account_profile, name="account_profile"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, its page view routed from the cached site and home pages
+    # (portal/routing.py) under Wagtail's name, so page URLs reverse as before.
+    path(
+        "",
+        include(
+            [
+                *wagtail_urls.urlpatterns[:-1],
+                re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+            ]
+        ),
+    ),
     prefix_default_language=True,
 )
 

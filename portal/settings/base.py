@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # One read of each cached layout fragment per request (portal/fragments.py).
     "portal.fragments.FragmentMemoMiddleware",
+    # The request's Wagtail site from the cached fragments, not a query (portal/routing.py).
+    "portal.routing.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
