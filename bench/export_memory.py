@@ -32,7 +32,7 @@ def measure(fmt: str, slug: str = common.BENCH_SLUG) -> dict:
     from django.contrib.sessions.backends.db import SessionStore
     from django.test import RequestFactory
 
-    from consultations.admin_views import ExportView
+    from consultations.analysis.views import ExportView
     from consultations.models import Response
 
     page = common.bench_consultation(slug)

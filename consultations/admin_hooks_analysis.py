@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from consultations import admin_views
 from consultations.analysis import permissions
+from consultations.analysis import views as admin_views
 
 EXPORT_ACTION = "consultations.export"
 ERASE_ACTION = "consultations.erase_respondent"
