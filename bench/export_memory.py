@@ -36,7 +36,7 @@ def measure(fmt: str, slug: str = common.BENCH_SLUG, xlsx_writer: str = "hand") 
     from django.contrib.sessions.backends.db import SessionStore
     from django.test import RequestFactory
 
-    from consultations.admin_views import ExportView
+    from consultations.analysis.views import ExportView
     from consultations.models import Response
 
     if xlsx_writer == "xlsxwriter":

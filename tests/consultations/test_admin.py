@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.menu import admin_menu
 from wagtail.models import PageLogEntry
 
 from consultations.models import AnswerTheme, RespondentDetails, Response, Theme
@@ -84,6 +85,22 @@ def test_analysts_reach_every_tool(client, answered, analyst):
     assert "Draft resident engagement strategy" in index
     free_text = client.get(urls(answered)["free_text"] + "?field=comments").content.decode()
     assert "Secret opinion about repairs" in free_text
+
+
+def menu(rf, user) -> list[tuple[str, str, str]]:
+    """The admin's main menu as ``user`` sees it: (label, link, icon), in the sidebar's order."""
+    request = rf.get(reverse("wagtailadmin_home"))
+    request.user = user
+    items = sorted(admin_menu.menu_items_for_request(request), key=lambda item: item.order)
+    return [(str(item.label), item.url, item.icon_name) for item in items]
+
+
+def test_the_menu_offers_analysts_the_tools_straight_after_pages(rf, analyst):
+    tools = ("Consultation responses", reverse("consultation_responses:index"), "form")
+    assert tools in menu(rf, analyst)
+    administrator = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    labels = [label for label, _url, _icon in menu(rf, administrator)]
+    assert labels[:3] == ["Pages", "Consultation responses", "Plan measurements"]
 
 
 def test_results_page_shows_counts_and_a_table_for_every_chart(client, consultation, analyst):

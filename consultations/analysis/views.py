@@ -1,6 +1,7 @@
-"""Staff tools in the Wagtail admin: results, free text and themes, exports, assisted entry and
-erasure. Every view checks its permission (``analysis.permissions``); reads go through
-``analysis`` selectors, writes through services, and every POST redirects (POST-redirect-GET).
+"""The analysts' tools in the Wagtail admin: results, free text and themes, exports, assisted
+entry and erasure, served by ``viewsets.AnalysisViewSet``. Every view checks its permission
+(``analysis.permissions``); reads go through ``analysis`` selectors, writes through services, and
+every POST redirects (POST-redirect-GET).
 """
 
 from __future__ import annotations
@@ -55,7 +56,6 @@ class StaffToolView(WagtailAdminTemplateMixin, TemplateView):
     """Checks ``permission`` before anything else; loads the consultation from ``page_id``."""
 
     permission = permissions.VIEW
-    header_icon = "form"
     consultation: ConsultationPage | None = None
 
     def dispatch(self, request, *args, **kwargs):
