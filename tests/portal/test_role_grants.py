@@ -4,8 +4,12 @@ The sets below are the least privilege each role needs (see each app's ``permiss
 change to them is a change of who may do what, so it shows up here first.
 """
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
@@ -18,6 +22,10 @@ from portal.roles import (
     CONSULTATION_ANALYSTS,
     PANEL_MEMBERS,
     PANEL_SECRETARY,
+    apply_grants,
+    permissions_named,
+    register_role_grants,
+    role_grants,
 )
 from portal.translation import other_locales, translate_instance
 
@@ -176,3 +184,40 @@ def test_migrating_again_grants_nothing_new(site_with_panel):
     call_command("setup_roles", verbosity=0)
     assert everything() == before
     assert before[CONSULTATION_ANALYSTS][0] == MODEL_PERMISSIONS[CONSULTATION_ANALYSTS]
+
+
+def test_an_administrators_extra_grant_survives_migrate(db):
+    editors = Group.objects.get(name=COMMS_EDITORS)
+    editors.permissions.add(*permissions_named(["news.delete_estate"]))
+    call_command("migrate", verbosity=0)
+    assert model_permissions(editors) == MODEL_PERMISSIONS[COMMS_EDITORS] | {"news.delete_estate"}
+
+
+def test_a_misspelt_or_misaddressed_grant_fails_loudly(db):
+    with pytest.raises(ImproperlyConfigured, match="news.view_estates"):
+        apply_grants({COMMS_EDITORS: ["news.view_estate", "news.view_estates"]})
+    with pytest.raises(ImproperlyConfigured, match="Comms editor"):
+        register_role_grants("news", grants={"Comms editor": ["news.view_estate"]})
+    assert (
+        model_permissions(Group.objects.get(name=COMMS_EDITORS)) == MODEL_PERMISSIONS[COMMS_EDITORS]
+    )
+
+
+def test_every_app_grants_through_the_one_post_migrate_receiver():
+    """Apps declare their grants; none connects its own ``post_migrate`` (consultations once
+    granted the analysts' permissions twice, from two receivers)."""
+    assert {grants.app_label for grants in role_grants()} == {
+        "portal",
+        "consultations",
+        "news",
+        "panel",
+        "alerts",
+    }
+    root = Path(settings.BASE_DIR)
+    connects = [
+        str(path.relative_to(root))
+        for app in ("portal", "consultations", "news", "panel", "search")
+        for path in (root / app).rglob("*.py")
+        if "post_migrate.connect(" in path.read_text()
+    ]
+    assert connects == ["portal/apps.py"]
