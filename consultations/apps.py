@@ -9,11 +9,14 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from consultations import admin_hooks_pages, alerts, demo, selectors, signals
+        from consultations.analysis import permissions
         from portal.registry import register_demo_generator, register_home_section
+        from portal.roles import register_role_grants
 
         del admin_hooks_pages  # imported to register its Wagtail hooks
         signals.connect()
         alerts.register()
+        register_role_grants(self.label, grants=permissions.ROLE_GRANTS)
         register_home_section(
             name="consultations",
             template="components/consultations/home_section.html",

@@ -1,6 +1,5 @@
-"""Keep survey snapshots in step with publishing, and give staff roles their permissions."""
+"""Keep survey snapshots in step with publishing; erase personal data with the account."""
 
-from django.db.models.signals import post_migrate
 from wagtail.signals import page_published
 
 from consultations.models import ConsultationPage
@@ -39,21 +38,9 @@ def erase_on_account_deletion(sender, instance, **kwargs):
         services.erase_respondent(response=response)
 
 
-def grant_permissions(sender, **kwargs):
-    if sender.name != "consultations":
-        return
-    from django.contrib.contenttypes.models import ContentType
-
-    from consultations.permissions import grant_roles
-
-    ContentType.objects.clear_cache()  # a test database flush leaves cached ids stale
-    grant_roles()
-
-
 def connect():
     from django.contrib.auth import get_user_model
     from django.db.models.signals import pre_delete
 
     pre_delete.connect(erase_on_account_deletion, sender=get_user_model(), dispatch_uid="c_erase")
     page_published.connect(snapshot_on_publish, sender=ConsultationPage, dispatch_uid="c_snap")
-    post_migrate.connect(grant_permissions, dispatch_uid="consultations_roles")

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,12 +9,12 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from portal.registry import register_demo_generator, register_home_section
+        from portal.roles import register_role_grants
 
-        from . import alerts, emails, home
+        from . import alerts, emails, home, permissions
         from .demo import generate_demo_content
-        from .permissions import grant_news_permissions
 
-        post_migrate.connect(grant_news_permissions, sender=self, dispatch_uid="news-grants")
+        register_role_grants(self.label, grants=permissions.ROLE_GRANTS)
         emails.connect()
         alerts.register()
         register_home_section(

@@ -1,4 +1,4 @@
-"""Who may do what in the news section, granted to the roles in ``portal.roles``.
+"""Who may do what in the news section: this app's grants to the roles in ``portal.roles``.
 
 Page editing (plan, commitments, updates, events) follows the Comms workflow and page
 permissions on the home pages. These are the model permissions of this app's own records:
@@ -12,31 +12,24 @@ permissions on the home pages. These are the model permissions of this app's own
 * estates: Comms editors and approvers can add and edit them.
 """
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
+from portal.roles import COMMS_APPROVERS, COMMS_EDITORS, apply_grants
 
-from portal.roles import COMMS_APPROVERS, COMMS_EDITORS, grant
+_ESTATES = ["news.add_estate", "news.change_estate", "news.view_estate"]
+
+ROLE_GRANTS = {
+    COMMS_EDITORS: ["news.view_measurement", "news.view_eventrsvp", *_ESTATES],
+    COMMS_APPROVERS: [
+        "news.add_measurement",
+        "news.change_measurement",
+        "news.delete_measurement",
+        "news.view_measurement",
+        "news.view_eventrsvp",
+        "news.delete_eventrsvp",
+        *_ESTATES,
+    ],
+}
 
 
-def grant_news_permissions(**kwargs) -> None:
-    """Idempotent; run after migrations (post_migrate) and by the demo generator."""
-    from news.models import Estate, EventRSVP, Measurement
-
-    # Our post_migrate receiver may run before django.contrib.auth's; make sure the
-    # permissions exist with their proper names before granting them.
-    create_permissions(global_apps.get_app_config("news"), verbosity=0)
-    grant(
-        COMMS_APPROVERS,
-        model=Measurement,
-        codenames=[
-            "add_measurement",
-            "change_measurement",
-            "delete_measurement",
-            "view_measurement",
-        ],
-    )
-    grant(COMMS_EDITORS, model=Measurement, codenames=["view_measurement"])
-    grant(COMMS_EDITORS, model=EventRSVP, codenames=["view_eventrsvp"])
-    grant(COMMS_APPROVERS, model=EventRSVP, codenames=["view_eventrsvp", "delete_eventrsvp"])
-    for role in (COMMS_EDITORS, COMMS_APPROVERS):
-        grant(role, model=Estate, codenames=["add_estate", "change_estate", "view_estate"])
+def grant_news_permissions() -> None:
+    """This app's grants alone (idempotent); ``portal.roles.setup_roles`` applies every app's."""
+    apply_grants(ROLE_GRANTS)

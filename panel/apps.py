@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,11 +8,17 @@ class PanelConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from panel import alerts, demo, signals
+        from panel import alerts, demo, permissions, services, signals
         from panel.home import home_section_context
         from portal.registry import register_demo_generator, register_home_section
+        from portal.roles import register_role_grants
 
-        post_migrate.connect(signals.configure_after_migrate, sender=self)
+        del signals  # imported to connect its receivers
+        register_role_grants(
+            self.label,
+            grants=permissions.ROLE_GRANTS,
+            configure=services.configure_every_panel_section,
+        )
         alerts.register()
         register_home_section(
             name="panel",

@@ -54,25 +54,26 @@ def panel_groups() -> list[Group]:
 
 
 @transaction.atomic
+def configure_every_panel_section() -> None:
+    """Everything ``configure_panel_section`` and the privacy rules set up, on every panel page.
+
+    Registered with ``portal.roles`` (run after every ``migrate``), so an install whose panel
+    pages predate a rule, or whose restriction someone removed by hand, is put right.
+    """
+    from panel.models import PanelPage, PanelPapersPage
+
+    ensure_panel_roles()
+    for panel_page in PanelPage.objects.all():
+        configure_panel_section(panel_page=panel_page)
+    for papers_page in PanelPapersPage.objects.all():
+        restrict_page_to_panel(page=papers_page)
+
+
+@transaction.atomic
 def ensure_panel_roles() -> Workflow:
-    """Groups with admin access, the members-only collection, and the approval workflow."""
-    from panel.models import PanelMember
-
+    """The panel groups, their document collections (members-only one restricted) and the
+    approval workflow. Their model permissions are data in ``panel.permissions``."""
     members, secretary = panel_groups()
-    admin_access = _permission(app_label="wagtailadmin", model="admin", codename="access_admin")
-    for group in (members, secretary):
-        group.permissions.add(admin_access)
-    member_ct = ContentType.objects.get_for_model(PanelMember)
-    for codename in ("add_panelmember", "change_panelmember", "view_panelmember"):
-        secretary.permissions.add(
-            _permission(app_label=member_ct.app_label, model=member_ct.model, codename=codename)
-        )
-    members.permissions.add(
-        _permission(
-            app_label=member_ct.app_label, model=member_ct.model, codename="view_panelmember"
-        )
-    )
-
     public_papers = _ensure_collection(PUBLIC_PAPERS_COLLECTION)
     private_papers = _ensure_collection(PRIVATE_PAPERS_COLLECTION)
     restrict_collection_to_panel(collection=private_papers)

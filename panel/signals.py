@@ -1,6 +1,7 @@
 """Keep the panel section configured on every install, whoever creates or edits its pages.
 
-* after ``migrate``: roles, collections and workflow exist, and every panel page has them;
+* after ``migrate``: roles, collections and workflow exist, and every panel page has them
+  (``services.configure_every_panel_section``, registered with ``portal.roles``);
 * a new panel page (including a wagtail-localize translation) gets permissions and workflow;
 * a members-only papers page is restricted from creation and stays restricted: if anyone
   removes or loosens its privacy setting, it is put back when the transaction commits;
@@ -15,14 +16,6 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from panel import services
 from panel.models import PanelPage, PanelPapersPage
-
-
-def configure_after_migrate(sender, **kwargs):
-    services.ensure_panel_roles()
-    for panel_page in PanelPage.objects.all():
-        services.configure_panel_section(panel_page=panel_page)
-    for papers_page in PanelPapersPage.objects.all():
-        services.restrict_page_to_panel(page=papers_page)
 
 
 @receiver(post_save, sender=PanelPage)

@@ -1,11 +1,28 @@
-"""The staff roles every installation has, as Django groups.
+"""The staff roles every installation has, as Django groups, and what each may do.
 
-``ensure_groups`` is idempotent; feature apps grant each group the permissions their features
-need through ``grant`` (also idempotent), so least privilege is declared next to the feature.
+Each app declares what its features let each role do, from its ``AppConfig.ready()``::
+
+    register_role_grants(
+        self.label,
+        grants={COMMS_EDITORS: ["news.view_measurement"], COMMS_APPROVERS: [...]},
+        configure=configure_sections,  # optional: page, collection and workflow set-up
+    )
+
+Model permissions are data, named as ``user.has_perm`` spells them (``"app_label.codename"``);
+``configure`` is for what hangs on pages, collections or workflows that may not exist yet. Each
+declaration lives next to the feature and grants the least its users need.
+
+``setup_roles`` applies every app's declaration. It is idempotent and only adds: a permission an
+administrator gave a group in the admin is kept. It runs once after every ``migrate`` (the one
+``post_migrate`` receiver, ``portal.signals.setup_roles_after_migrate``), from
+``manage.py setup_roles`` and from ``load_demo_content``.
 """
 
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
@@ -17,47 +34,118 @@ PANEL_SECRETARY = gettext_noop("Panel secretary")
 
 ALL_ROLES = [COMMS_EDITORS, COMMS_APPROVERS, CONSULTATION_ANALYSTS, PANEL_MEMBERS, PANEL_SECRETARY]
 
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+
+@dataclass(frozen=True)
+class RoleGrants:
+    """One app's declaration: ``grants`` maps a role to the permissions it is given."""
+
+    app_label: str
+    grants: Mapping[str, tuple[str, ...]]
+    configure: Callable[[], object] | None = None
+
+
+_declarations: dict[str, RoleGrants] = {}
+
+
+def register_role_grants(
+    app_label: str,
+    *,
+    grants: Mapping[str, Iterable[str]],
+    configure: Callable[[], object] | None = None,
+) -> None:
+    """Declare what ``app_label``'s features let each role do (see the module docstring).
+
+    Registering the same app again replaces its declaration. ``configure()`` must be
+    idempotent; it runs after every app's ``grants`` are applied.
+    """
+    unknown = set(grants) - set(ALL_ROLES)
+    if unknown:
+        raise ImproperlyConfigured(f"{app_label} grants permissions to unknown roles {unknown}")
+    _declarations[app_label] = RoleGrants(
+        app_label, {role: tuple(names) for role, names in grants.items()}, configure
+    )
+
+
+def role_grants() -> list[RoleGrants]:
+    """Every app's declaration, in registration (``INSTALLED_APPS``) order."""
+    return list(_declarations.values())
+
+
+def permissions_named(names: Iterable[str]) -> list[Permission]:
+    """The permissions called ``names`` (``"app_label.codename"``).
+
+    Raises ``ImproperlyConfigured`` naming any that does not exist, so a misspelt grant fails
+    the migration instead of granting nothing (or a made-up permission).
+    """
+    wanted = set(names)
+    found = {
+        f"{permission.content_type.app_label}.{permission.codename}": permission
+        for permission in Permission.objects.select_related("content_type").filter(
+            codename__in={name.partition(".")[2] for name in wanted}
+        )
+    }
+    missing = wanted - set(found)
+    if missing:
+        raise ImproperlyConfigured(f"No such permissions: {', '.join(sorted(missing))}")
+    return [found[name] for name in sorted(wanted)]
+
+
+def apply_grants(grants: Mapping[str, Iterable[str]]) -> None:
+    """Add each role's permissions in ``grants`` to its group (idempotent)."""
+    for role, names in grants.items():
+        group = Group.objects.get_or_create(name=role)[0]
+        group.permissions.add(*permissions_named(names))
+
 
 def ensure_groups() -> dict[str, Group]:
+    """Every role's group, each able to sign in to the admin (and nothing more)."""
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
-    admin_access = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
+    admin_access = permissions_named([ADMIN_ACCESS])
     for group in groups.values():
-        group.permissions.add(admin_access)
+        group.permissions.add(*admin_access)
     return groups
-
-
-def grant(role: str, *, model, codenames: list[str]) -> None:
-    """Give ``role`` the named permissions on ``model`` (e.g. ``["add_estate"]``)."""
-    group = Group.objects.get_or_create(name=role)[0]
-    content_type = ContentType.objects.get_for_model(model)
-    for codename in codenames:
-        permission, _created = Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=codename,
-            defaults={"name": codename.replace("_", " ")},
-        )
-        group.permissions.add(permission)
-
-
-COMMS_WORKFLOW = gettext_noop("Comms approval")
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-APPROVER_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page"]
-MEDIA_PERMISSIONS = {
-    "wagtailimages": ["add_image", "change_image", "choose_image"],
-    "wagtaildocs": ["add_document", "change_document", "choose_document"],
-}
 
 
 @transaction.atomic
 def setup_roles() -> dict[str, Group]:
-    """Create the groups, the Comms permissions and the "Comms approval" workflow (idempotent).
+    """Create the groups and apply every app's declaration (idempotent)."""
+    groups = ensure_groups()
+    declarations = role_grants()
+    for declaration in declarations:
+        apply_grants(declaration.grants)
+    for declaration in declarations:
+        if declaration.configure is not None:
+            declaration.configure()
+    return groups
+
+
+# --- What the site layer itself grants ---------------------------------------------------------
+
+COMMS_WORKFLOW = gettext_noop("Comms approval")
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+APPROVER_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page"]
+MEDIA_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+# Comms staff edit the main menu and "Translate this page" (wagtail-localize; translations are
+# moderated like any page).
+_COMMS = ["portal.add_mainmenu", "portal.change_mainmenu", "wagtail_localize.submit_translation"]
+ROLE_GRANTS = {COMMS_EDITORS: _COMMS, COMMS_APPROVERS: _COMMS}
+
+
+def configure_comms_roles() -> None:
+    """Page permissions, media and the "Comms approval" workflow for Comms staff (idempotent).
 
     Comms editors add and edit pages under every locale's home page and submit them for
     moderation; Comms approvers may also publish, and they are the group the workflow's
-    approval task waits for. Both add and choose images and documents. Run by
-    ``manage.py setup_roles``, after every ``migrate`` and by ``load_demo_content``.
+    approval task waits for. Both add and choose images and documents.
     """
     from wagtail.models import (
         Collection,
@@ -69,43 +157,28 @@ def setup_roles() -> dict[str, Group]:
         WorkflowTask,
     )
 
-    from portal.models import HomePage, MainMenu
+    from portal.models import HomePage
 
-    groups = ensure_groups()
-    editors, approvers = groups[COMMS_EDITORS], groups[COMMS_APPROVERS]
-    # "Translate this page" (wagtail-localize); translations are moderated like any page.
-    submit_translation = Permission.objects.filter(
-        content_type__app_label="wagtail_localize", codename="submit_translation"
-    ).first()
-    for role in (COMMS_EDITORS, COMMS_APPROVERS):
-        grant(role, model=MainMenu, codenames=["add_mainmenu", "change_mainmenu"])
-        if submit_translation is not None:
-            groups[role].permissions.add(submit_translation)
+    editors = Group.objects.get_or_create(name=COMMS_EDITORS)[0]
+    approvers = Group.objects.get_or_create(name=COMMS_APPROVERS)[0]
     homes = list(HomePage.objects.all())
-
-    def page_permission(codename):
-        return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-
+    root_collection = Collection.get_first_root_node()
+    media = permissions_named(MEDIA_PERMISSIONS)
     for group, codenames in (
         (editors, EDITOR_PAGE_PERMISSIONS),
         (approvers, APPROVER_PAGE_PERMISSIONS),
     ):
+        page_permissions = permissions_named(f"wagtailcore.{name}" for name in codenames)
         for home in homes:
-            for codename in codenames:
+            for permission in page_permissions:
                 GroupPagePermission.objects.get_or_create(
-                    group=group, page=home, permission=page_permission(codename)
+                    group=group, page=home, permission=permission
                 )
-        root_collection = Collection.get_first_root_node()
         if root_collection is not None:
-            for app_label, codenames in MEDIA_PERMISSIONS.items():
-                for codename in codenames:
-                    GroupCollectionPermission.objects.get_or_create(
-                        group=group,
-                        collection=root_collection,
-                        permission=Permission.objects.get(
-                            content_type__app_label=app_label, codename=codename
-                        ),
-                    )
+            for permission in media:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
 
     task = GroupApprovalTask.objects.filter(name=COMMS_WORKFLOW).first()
     if task is None:
@@ -115,4 +188,3 @@ def setup_roles() -> dict[str, Group]:
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes:
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
-    return groups

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_migrate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -141,16 +140,3 @@ class OutcomeTheme(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.heading
-
-
-def _grant_analysis_permissions(sender, **kwargs):
-    # Connected here rather than in AppConfig.ready() so the analysis tools stay additive to the
-    # app; runs on every migrate, so a real install's analysts have them too (idempotent).
-    if getattr(sender, "name", "") != "consultations":
-        return
-    from consultations.analysis.permissions import grant_analysis_roles
-
-    grant_analysis_roles()
-
-
-post_migrate.connect(_grant_analysis_permissions, dispatch_uid="consultations_analysis_roles")

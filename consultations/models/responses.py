@@ -192,6 +192,11 @@ class Response(models.Model):
         verbose_name = _("response")
         verbose_name_plural = _("responses")
         ordering = ["consultation", "submitted_at", "id"]
+        # Given to Consultation analysts (consultations.analysis.permissions).
+        permissions = [
+            ("export_response", "Can export responses"),
+            ("erase_response", "Can erase a respondent's personal data"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["consultation", "account_key"], name="response_once_per_account"

@@ -9,9 +9,8 @@ class AlertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from portal.alerts import signals
+        from portal.alerts import permissions, signals
+        from portal.roles import register_role_grants
 
         signals.connect()
-        post_migrate.connect(signals.grant_report_to_comms, dispatch_uid="alerts_grants")
+        register_role_grants(self.label, grants=permissions.ROLE_GRANTS)

@@ -20,17 +20,6 @@ def erase_with_account(sender, instance, **kwargs):
     erase_for_user(user=instance)
 
 
-def grant_report_to_comms(sender, **kwargs):
-    """Comms staff see what their announcements sent (counts only, no addresses)."""
-    if sender.label != "alerts":
-        return
-    from portal.alerts.models import AlertItem
-    from portal.roles import COMMS_APPROVERS, COMMS_EDITORS, grant
-
-    for role in (COMMS_EDITORS, COMMS_APPROVERS):
-        grant(role, model=AlertItem, codenames=["view_alertitem"])
-
-
 def connect() -> None:
     page_published.connect(queue_on_publish, dispatch_uid="alerts_queue_on_publish")
     pre_delete.connect(

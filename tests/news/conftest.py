@@ -21,7 +21,6 @@ from news.models import (
     UpdateTopic,
 )
 from news.models.mixins import london_today
-from news.permissions import grant_news_permissions
 from portal.roles import setup_roles
 
 
@@ -29,7 +28,6 @@ from portal.roles import setup_roles
 def make_staff(django_user_model, home_page):
     """``make_staff(username, role)``: a staff user in one of ``portal.roles``' groups."""
     setup_roles()
-    grant_news_permissions()
 
     def make(username, role):
         user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
