@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from consultations import exports, questions, services, survey
@@ -31,13 +31,6 @@ from .test_validation import VALID_VIEWS
 pytestmark = pytest.mark.django_db
 
 BUDGET = questions.get("budget")
-# Bounded and repeatable for CI (``make fuzz`` runs the large property suite in tests/fuzz).
-PROPERTY = settings(
-    max_examples=100,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 MONEY = {
     "id": "budget",
     "type": "budget",
@@ -145,7 +138,7 @@ def test_an_optional_budget_left_empty_is_not_answered():
     assert form.error == "" and form.value is MISSING
 
 
-@PROPERTY
+# Bounded by the Hypothesis profile (tests/conftest.py: ``ci`` by default, ``fuzz`` for more).
 @given(
     st.dictionaries(
         st.sampled_from(["repairs", "green", "hall"]),
@@ -165,7 +158,6 @@ def test_any_typed_text_is_either_a_valid_share_or_a_message(amounts):
     assert again.is_valid() and again.value == form.value
 
 
-@PROPERTY
 @given(
     st.integers(1, 10**7),
     st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=2, max_size=6),
