@@ -1,12 +1,30 @@
 """Fixtures shared by every app's tests: locales, a site whose root is a HomePage, and the demo
-site (loaded once per run, for the tests that check the demo or use it as realistic data)."""
+site (loaded once per run, for the tests that check the demo or use it as realistic data).
+
+Every property-based test (Hypothesis), in tests/fuzz and beside the code it tests, runs under
+one profile chosen by ``HYPOTHESIS_PROFILE``: ``ci`` (bounded and repeatable, the default, used
+by ``make test``) or ``fuzz`` (many more examples, ``make fuzz``). A test sets no
+``max_examples`` of its own, so the profile bounds it.
+"""
+
+import os
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck, settings
 from wagtail.models import Locale, Page, Site
 
 from portal.locales import ensure_locales
 from portal.models import HomePage
+
+_HYPOTHESIS_COMMON = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    "print_blob": True,
+}
+settings.register_profile("ci", max_examples=100, derandomize=True, **_HYPOTHESIS_COMMON)
+settings.register_profile("fuzz", max_examples=2000, **_HYPOTHESIS_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # The demo every demo test reads: what `make run` loads, with enough responses for the analysts'
 # tools to have something to group and suggest.

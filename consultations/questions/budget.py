@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -25,17 +26,23 @@ MAX_DIGITS = 12
 BANDS = 5
 
 
+def grouped(number: int) -> str:
+    """``number`` grouped as the active language writes it: 100,000 in English, 100.000 in
+    Turkish, 1,00,000 in Bengali (Django's locale formats and ``portal.formats``)."""
+    return number_format(number, use_l10n=True, force_grouping=True)
+
+
 def amount(question: dict, number: int) -> str:
     """``number`` in the question's unit, for messages and display: £90,000 or 90."""
     if question.get("unit") == "points":
-        return f"{number:,}"
-    return f"£{number:,}"
+        return grouped(number)
+    return f"£{grouped(number)}"
 
 
 def with_unit(question: dict, number: int) -> str:
     """``number`` with its unit written out: £90,000 or "90 points"."""
     if question.get("unit") == "points":
-        return ngettext("%(count)s point", "%(count)s points", number) % {"count": f"{number:,}"}
+        return ngettext("%(count)s point", "%(count)s points", number) % {"count": grouped(number)}
     return amount(question, number)
 
 
@@ -48,9 +55,18 @@ def limits(question: dict, option: dict) -> tuple[int, int]:
 
 
 def read_amount(text: str) -> int | None:
-    """A typed amount as a number: digits in any script, commas, a leading £; else ``None``."""
-    text = ascii_digits(text).strip().replace(",", "").replace(" ", "")
+    """A typed amount as a number, or ``None``.
+
+    Takes digits in any script, a leading £, spaces of any kind, commas and the Arabic
+    thousands mark anywhere, and the active language's own thousands separator where it
+    groups digits (Turkish 10.000; in English 10.000 is not a whole number).
+    """
+    text = re.sub(r"[\s,\u066c]", "", ascii_digits(text))
     text = text.removeprefix("£")
+    separator = get_format("THOUSAND_SEPARATOR")
+    groups = rf"-?[0-9]{{1,3}}(?:{re.escape(separator)}[0-9]{{3}})+"
+    if separator and not separator.isspace() and re.fullmatch(groups, text):
+        text = text.replace(separator, "")
     if not re.fullmatch(r"-?[0-9]+", text):
         return None
     digits = text.lstrip("-")
@@ -202,6 +218,9 @@ class Budget(QuestionType):
             "total": total,
             "total_in_words": with_unit(question, question["total"]),
             "prefix": "" if points else "£",
+            # How budget.js groups the digits of its running total, like ``grouped``.
+            "separator": get_format("THOUSAND_SEPARATOR"),
+            "grouping": _grouping(),
             "suffix": gettext_now("points") if points else "",
             "running_total": {
                 "so_far": total_so_far % {"total": total},
@@ -292,6 +311,16 @@ class Budget(QuestionType):
         step = 1000 if total >= 10_000 and question.get("unit") != "points" else 1
         answer = {o["value"]: n for o, n in zip(question["options"], amounts, strict=True)}
         return _rounded(answer, question, step) if step > 1 else answer
+
+
+def _grouping() -> str:
+    """The active language's ``NUMBER_GROUPING`` for budget.js: "3", or "3,2,0" for lakhs."""
+    grouping = get_format("NUMBER_GROUPING")
+    return (
+        ",".join(str(size) for size in grouping)
+        if isinstance(grouping, (list, tuple))
+        else str(grouping)
+    )
 
 
 def _rounded(answer: dict, question: dict, step: int) -> dict:

@@ -14,30 +14,24 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from consultations import exports, questions, services, survey
 from consultations.analysis import results
 from consultations.analysis.questions import survey_questions
 from consultations.models import Response, ResponseDraft
+from consultations.questions import budget as budget_mod
 from consultations.questions.base import MISSING
 from portal.translation import translate_instance
 
-from .test_admin import analyst, urls  # noqa: F401  (the analyst fixture)
+from .test_admin import PAPER_ANSWERS, analyst, urls  # noqa: F401  (the analyst fixture)
 from .test_journey import GOOD_ANSWERS, token_of, walk
 from .test_validation import VALID_VIEWS
 
 pytestmark = pytest.mark.django_db
 
 BUDGET = questions.get("budget")
-# Bounded and repeatable for CI (``make fuzz`` runs the large property suite in tests/fuzz).
-PROPERTY = settings(
-    max_examples=100,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 MONEY = {
     "id": "budget",
     "type": "budget",
@@ -140,12 +134,69 @@ def test_hostile_input_gets_a_message(text, message):
     assert message in form.error
 
 
+@pytest.mark.parametrize(
+    "language, typed, stored",
+    [
+        # Each language's own way of grouping thousands, as the page shows amounts.
+        ("tr", {"repairs": "60.000", "green": "40.000"}, (60_000, 40_000, 0)),
+        ("fr", {"repairs": "60\u00a0000", "green": "40\u202f000"}, (60_000, 40_000, 0)),
+        ("bn", {"repairs": "৬০,০০০", "green": "40,000"}, (60_000, 40_000, 0)),
+        ("ur", {"repairs": "۶۰٬۰۰۰", "hall": "۴۰,۰۰۰"}, (60_000, 0, 40_000)),
+        ("en", {"repairs": "1,00,000"}, (100_000, 0, 0)),  # commas anywhere, as before
+    ],
+)
+def test_amounts_typed_with_the_languages_separators_are_read(language, typed, stored):
+    with translation.override(language):
+        form = posted(MONEY, **typed)
+    assert form.error == ""
+    assert form.value == dict(zip(["repairs", "green", "hall"], stored, strict=True))
+
+
+@pytest.mark.parametrize(
+    "language, typed, message",
+    [
+        # A full stop only groups thousands where the language writes them that way.
+        ("en", "60.000", "Enter a whole number for “Repairs”, like £25."),
+        ("tr", "60.5", "“Repairs” için tam sayı girin, örneğin £25."),
+        ("tr", "6.0000", "“Repairs” için tam sayı girin, örneğin £25."),
+    ],
+)
+def test_a_full_stop_that_is_not_a_thousands_separator_gets_a_message(language, typed, message):
+    with translation.override(language):
+        form = posted(MONEY, repairs=typed, green="40000")
+    assert form.error == message
+
+
+@pytest.mark.parametrize(
+    "language, shown, separator, grouping",
+    [
+        ("en", "£100,000", ",", "3"),
+        ("tr", "£100.000", ".", "3"),
+        ("fr", "£100\u00a0000", "\u00a0", "3"),
+        ("bn", "£1,00,000", ",", "3,2,0"),  # lakhs: portal/formats/bn
+        ("ur", "£100,000", ",", "3"),  # portal/formats/ur (Django has no Urdu formats)
+    ],
+)
+def test_amounts_are_shown_grouped_as_the_language_writes_them(
+    language, shown, separator, grouping
+):
+    answer = {"budget": {"repairs": 100_000, "green": 0, "hall": 0}}
+    question = {**MONEY, "total": 100_000, "options": MONEY["options"]}
+    with translation.override(language):
+        assert BUDGET.display(question, answer)[0] == f"Repairs: {shown}"
+        assert shown in budget_mod.off_by_message(question, 0)  # "… Add £100,000 more."
+        context = BUDGET.widget_context(posted(question), {})
+    assert context["total"] == shown
+    # The running total groups its digits the same way (budget.js reads these).
+    assert (context["separator"], context["grouping"]) == (separator, grouping)
+
+
 def test_an_optional_budget_left_empty_is_not_answered():
     form = posted({**MONEY, "required": False}, repairs="", green="  ")
     assert form.error == "" and form.value is MISSING
 
 
-@PROPERTY
+# Bounded by the Hypothesis profile (tests/conftest.py: ``ci`` by default, ``fuzz`` for more).
 @given(
     st.dictionaries(
         st.sampled_from(["repairs", "green", "hall"]),
@@ -165,7 +216,6 @@ def test_any_typed_text_is_either_a_valid_share_or_a_message(amounts):
     assert again.is_valid() and again.value == form.value
 
 
-@PROPERTY
 @given(
     st.integers(1, 10**7),
     st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=2, max_size=6),
@@ -318,6 +368,23 @@ def test_analysts_see_the_summary_and_can_enter_a_paper_budget(client, shared, a
     assert "£0 to £200" in page and "£450" in page
     form = client.get(urls(shared)["enter"]).content.decode()
     assert 'name="q-budget-repairs"' in form and "The amounts must add up to £1,000." in form
+
+
+def test_assisted_entry_stores_a_paper_budget_and_says_how_far_off_one_is(
+    client,
+    consultation,
+    analyst,  # noqa: F811
+):
+    client.force_login(analyst)
+    url = urls(consultation)["enter"]
+    off = {**PAPER_ANSWERS, **BUDGET_ANSWERS, "q-budget-hall": "250", "token": str(uuid.uuid4())}
+    html = client.post(url, off).content.decode()
+    assert "Your amounts add up to £900. Add £100 more." in html
+    assert 'value="250"' in html and not Response.objects.exists()
+    # As written on the paper form: Bengali digits, a comma.
+    paper = {**off, "q-budget-repairs": "৪০০", "q-budget-hall": "3,50"}
+    assert client.post(url, paper).status_code == 302
+    assert Response.objects.get().answers["budget"] == {"repairs": 400, "green": 250, "hall": 350}
 
 
 def test_exports_have_one_number_column_per_option(shared):
