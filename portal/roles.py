@@ -108,9 +108,27 @@ def ensure_groups() -> dict[str, Group]:
     return groups
 
 
+def ensure_migration_made_permissions() -> None:
+    """Permissions that a library's migration creates rather than a model's Meta, made again if
+    they are gone: ``flush`` (tests that commit, or an administrator's reset) deletes every
+    permission and only Meta permissions come back after it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    # wagtail-localize 0006 hangs "Can submit translations" off a content type of no model.
+    content_type = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )[0]
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
 @transaction.atomic
 def setup_roles() -> dict[str, Group]:
     """Create the groups and apply every app's declaration (idempotent)."""
+    ensure_migration_made_permissions()
     groups = ensure_groups()
     declarations = role_grants()
     for declaration in declarations:
