@@ -122,6 +122,7 @@ def evaluate(relevance=RELEVANCE, *, cutoff: int = 3) -> dict:
             filters=selectors.SearchFilters(),
             user=AnonymousUser(),
             locale=locale,
+            limit=20,
         )
         group_of = dict(
             SearchEntry.objects.filter(pk__in=outcome.ids[:20]).values_list("pk", "group")

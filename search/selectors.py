@@ -395,51 +395,58 @@ def _order(sort: str) -> list:
     return ["-relevance", F("date").desc(nulls_last=True), "pk"]
 
 
-def matches(entries, sort: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, str]]]:
-    """(id, type) of every entry of ``entries`` (a matching queryset with ``relevance``), in the
-    order ``sort`` asks for, and the (name, value, label) of the facets among them.
+@dataclass
+class Found:
+    """What one run of the match gives: counts by type, one page of ids, the facets among all."""
 
-    The match is the costly part of a search (the text index, the visibility and language
-    checks, the rank of each row). On PostgreSQL one statement runs it once, keeps two small
-    columns of it in order, and reads the facets of those rows: the counts by type, every page
-    of results and the filters' options all come from that one run.
+    counts: dict[str, int]
+    ids: list[int]
+    facets: list[tuple[str, str, str]]
+
+
+def found(entries, *, sort: str, kinds: list[str], offset: int, limit: int) -> Found:
+    """Run the match ``entries`` (a queryset with ``relevance``) once: the number of matches of
+    each type, the ids of the types ``kinds`` (all if empty) from ``offset`` in the order ``sort``
+    asks for, at most ``limit`` of them, and the (name, value, label) of the facets among every
+    match.
+
+    The match is the costly part of a search (the text index, the visibility and language checks,
+    the rank of each row). On PostgreSQL one statement runs it and keeps its (position, id, type)
+    rows on the server: only the counts, one page of ids and the facets come back.
     """
     ordered = entries.order_by(*_order(sort)).values_list("pk", "kind")
-    facets = SearchFacet._meta.db_table
     if not _is_postgres():
-        found = list(ordered)
-        rows = SearchFacet.objects.filter(entry__in=entries.order_by().values("pk"))
-        return found, list(rows.values_list("name", "value", "label").distinct())
+        rows = list(ordered)
+        chosen = [pk for pk, kind in rows if not kinds or kind in kinds]
+        facets = SearchFacet.objects.filter(entry__in=entries.order_by().values("pk"))
+        return Found(
+            counts=dict(collections.Counter(kind for _pk, kind in rows)),
+            ids=chosen[offset : offset + limit],
+            facets=list(facets.values_list("name", "value", "label").distinct()),
+        )
     sql, params = ordered.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
             f"""WITH found AS MATERIALIZED (
                     SELECT row_number() OVER () AS position, matched.pk, matched.kind
                     FROM ({sql}) AS matched)
-                SELECT position, pk, kind, NULL, NULL, NULL FROM found
+                SELECT 1, count(*), NULL::bigint, kind, NULL, NULL, NULL FROM found GROUP BY kind
                 UNION ALL
-                SELECT NULL, NULL, NULL, name, value, label FROM (
-                    SELECT DISTINCT name, value, label FROM {facets}
+                (SELECT 2, position, pk, kind, NULL, NULL, NULL FROM found
+                 WHERE %s OR kind = ANY(%s::text[]) ORDER BY position LIMIT %s OFFSET %s)
+                UNION ALL
+                SELECT 3, NULL, NULL, NULL, name, value, label FROM (
+                    SELECT DISTINCT name, value, label FROM {SearchFacet._meta.db_table}
                     WHERE entry_id IN (SELECT pk FROM found)) AS options""",  # noqa: S608  # nosec B608  # (Django's own SQL for the match, with its parameters; our table)
-            params,
+            (*params, not kinds, list(kinds), limit, offset),
         )
         rows = cursor.fetchall()
-    found = sorted((row for row in rows if row[0] is not None), key=lambda row: row[0])
-    return [(pk, kind) for _n, pk, kind, *_rest in found], [
-        tuple(row[3:]) for row in rows if row[0] is None
-    ]
-
-
-def kind_counts(found: list[tuple[int, str]]) -> dict[str, int]:
-    return dict(collections.Counter(kind for _pk, kind in found))
-
-
-def ordered_ids(found: list[tuple[int, str]], filters: SearchFilters) -> list[int]:
-    """The ids of ``found`` (in its order) of the types ``filters`` chose."""
-    if not filters.kinds:
-        return [pk for pk, _kind in found]
-    kinds = set(filters.kinds)
-    return [pk for pk, kind in found if kind in kinds]
+    page = sorted((row[1], row[2]) for row in rows if row[0] == 2)
+    return Found(
+        counts={row[3]: row[1] for row in rows if row[0] == 1},
+        ids=[pk for _position, pk in page],
+        facets=[tuple(row[4:]) for row in rows if row[0] == 3],
+    )
 
 
 def facet_options(rows) -> dict[str, list[tuple[str, str]]]:
@@ -472,12 +479,13 @@ def searching():
 
 @dataclass
 class SearchOutcome:
-    ids: list  # the matching entries' ids, of the chosen types, in the chosen order
-    unfiltered: list  # every match, (id, type) in order, before the type filter
+    ids: list  # one page of the matching entries' ids, of the chosen types, in the chosen order
     parsed: ParsedQuery
-    # Kind -> number of matching entries, before the type filter (one grouped query).
+    # Kind -> number of matching entries, before the type filter.
     kind_counts: dict = field(default_factory=dict)
-    total: int = 0  # number of ``ids``
+    total: int = 0  # number of matches of the chosen types
+    offset: int = 0  # where ``ids`` start among them
+    limit: int = 10  # how many ``ids`` were asked for
     default: Locale | None = None  # the default language, which results fall back to
     suggestion: ParsedQuery | None = None
     corrected_from: ParsedQuery | None = None  # set when results are for ``suggestion``
@@ -485,12 +493,22 @@ class SearchOutcome:
     highlights: dict | None = None
     # Facet name -> (value, label) options among every match (for the topic and estate filters).
     facets: dict = field(default_factory=dict)
+    # The match and the filters, to read another page of it (``page_of``).
+    matching: object = None
+    filters: SearchFilters | None = None
 
 
 def run_search(
-    *, parsed: ParsedQuery, filters: SearchFilters, user, locale: Locale
+    *,
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    user,
+    locale: Locale,
+    offset: int = 0,
+    limit: int = 10,
 ) -> SearchOutcome:
-    """Entries matching ``parsed`` that ``user`` may see, in ``locale`` or the default language.
+    """Entries matching ``parsed`` that ``user`` may see, in ``locale`` or the default language:
+    their counts by type, facets, and the ids of ``limit`` of them from ``offset``.
 
     When nothing matches and a spelling correction does, the results are the correction's and
     ``corrected_from`` holds what the visitor typed.
@@ -517,29 +535,35 @@ def run_search(
         found = matching(base, query, locale=locale, default=default)
         return filtered(found, filters, with_kinds=False), None
 
-    unfiltered, highlights = attempt(parsed)
-    unfiltered, facets = matches(unfiltered, filters.sort)
+    def run(entries) -> Found:
+        return found(entries, sort=filters.sort, kinds=filters.kinds, offset=offset, limit=limit)
+
+    entries, highlights = attempt(parsed)
+    result = run(entries)
     outcome = SearchOutcome(
-        ids=[],
-        unfiltered=unfiltered,
+        ids=result.ids,
         parsed=parsed,
-        kind_counts=kind_counts(unfiltered),
+        kind_counts=result.counts,
         default=default,
         highlights=highlights,
-        facets=facet_options(facets),
+        facets=facet_options(result.facets),
+        matching=entries,
+        filters=filters,
+        offset=offset,
+        limit=limit,
     )
     if not outcome.kind_counts:
         corrected = suggestion(parsed, locale=locale, default=default)
         if corrected is not None:
             corrected = with_synonyms(corrected, locales=[locale, default])
-            corrected_found, corrected_highlights = attempt(corrected)
-            corrected_found, corrected_facets = matches(corrected_found, filters.sort)
-            corrected_counts = kind_counts(corrected_found)
-            if corrected_counts:
+            corrected_entries, corrected_highlights = attempt(corrected)
+            corrected_result = run(corrected_entries)
+            if corrected_result.counts:
                 outcome.suggestion = corrected
-                outcome.unfiltered = corrected_found
-                outcome.facets = facet_options(corrected_facets)
-                outcome.kind_counts = corrected_counts
+                outcome.ids = corrected_result.ids
+                outcome.facets = facet_options(corrected_result.facets)
+                outcome.kind_counts = corrected_result.counts
+                outcome.matching = corrected_entries
                 outcome.parsed = corrected
                 outcome.corrected_from = parsed
                 outcome.highlights = corrected_highlights
@@ -548,9 +572,22 @@ def run_search(
         )
         if outcome.corrected_from is None and unfiltered_search:
             record_zero_results(parsed, locale=locale)
-    outcome.ids = ordered_ids(outcome.unfiltered, filters)
-    outcome.total = len(outcome.ids)
+    outcome.total = sum(
+        count
+        for kind, count in outcome.kind_counts.items()
+        if not filters.kinds or kind in filters.kinds
+    )
     return outcome
+
+
+def page_of(outcome: SearchOutcome, *, offset: int, limit: int) -> list[int]:
+    """Ids of another page of ``outcome``'s matches (the match runs again)."""
+    if offset == outcome.offset and limit <= outcome.limit:
+        return outcome.ids[:limit]
+    filters = outcome.filters
+    return found(
+        outcome.matching, sort=filters.sort, kinds=filters.kinds, offset=offset, limit=limit
+    ).ids
 
 
 def decorate(ids, outcome: SearchOutcome, *, request, locale: Locale) -> list[SearchEntry]:

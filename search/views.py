@@ -1,5 +1,7 @@
 """The site search page. Works without JavaScript: every filter is a GET parameter."""
 
+from collections.abc import Sequence
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.urls import reverse
@@ -40,16 +42,50 @@ def search(request):
     return render(request, "pages/search/search.html", context)
 
 
+class _ResultIds(Sequence):
+    """The paginator's view of a search: its length is the count, and a slice is one page of ids
+    (the page the search read already, or another, read when asked for)."""
+
+    def __init__(self, outcome):
+        self.outcome = outcome
+
+    def __len__(self):
+        return self.outcome.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("search results are read a page at a time")
+        start, stop, _step = index.indices(len(self))
+        return selectors.page_of(self.outcome, offset=start, limit=max(0, stop - start))
+
+
+MAX_PAGE = 100_000  # far beyond any search's last page; keeps the offset a small number
+
+
+def _page_number(value) -> int:
+    """The page asked for, or 1 when it is not a number (the paginator then checks the range)."""
+    try:
+        return min(max(1, int(value or 1)), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
 def _results(request, form, query):
     locale = _current_locale()
     filters = form.filters()
+    number = _page_number(request.GET.get("page"))
     with selectors.searching():
         outcome = selectors.run_search(
-            parsed=parse_query(query), filters=filters, user=request.user, locale=locale
+            parsed=parse_query(query),
+            filters=filters,
+            user=request.user,
+            locale=locale,
+            offset=(number - 1) * RESULTS_PER_PAGE,
+            limit=RESULTS_PER_PAGE,
         )
-        paginator = Paginator(outcome.ids, RESULTS_PER_PAGE)
+        paginator = Paginator(_ResultIds(outcome), RESULTS_PER_PAGE)
         try:
-            results = paginator.page(request.GET.get("page") or 1)
+            results = paginator.page(number)
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
         results.object_list = selectors.decorate(
