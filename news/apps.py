@@ -9,10 +9,9 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal.registry import register_demo_generator, register_home_section
+        from portal.registry import register_home_section
 
         from . import alerts, emails, home
-        from .demo import generate_demo_content
         from .permissions import grant_news_permissions
 
         post_migrate.connect(grant_news_permissions, sender=self, dispatch_uid="news-grants")
@@ -36,4 +35,3 @@ class NewsConfig(AppConfig):
             get_context=home.next_events,
             order=40,
         )
-        register_demo_generator(name="news", generate=generate_demo_content, order=20)

@@ -9,9 +9,9 @@ class PanelConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from panel import alerts, demo, signals
+        from panel import alerts, signals
         from panel.home import home_section_context
-        from portal.registry import register_demo_generator, register_home_section
+        from portal.registry import register_home_section
 
         post_migrate.connect(signals.configure_after_migrate, sender=self)
         alerts.register()
@@ -21,4 +21,3 @@ class PanelConfig(AppConfig):
             get_context=home_section_context,
             order=80,
         )
-        register_demo_generator(name="Housing Advisory Panel", generate=demo.generate, order=80)

@@ -1,16 +1,16 @@
 """Demo content for the site-wide layer: locales, the home page, about pages and notices.
 
 Idempotent: pages are found by slug under their parent and updated in place; translated copies
-are synced through wagtail-localize. Feature apps add their own content through
-``portal.registry.register_demo_generator``.
+are synced through wagtail-localize. Feature apps add their own content in their own
+``<app>.demo`` package, which ``load_demo_content`` finds (``portal.registry.demo_generators``).
 """
 
 import uuid
 
 from wagtail.models import Locale, Page, Site
 
-from portal import demo_text
-from portal.demo_translations import TRANSLATIONS
+from portal.demo import text as demo_text
+from portal.demo.translations import TRANSLATIONS
 from portal.locales import ensure_locales
 from portal.models import HomePage, MainMenu, MainMenuItem, SiteSettings, StandardPage
 from portal.translation import other_locales, translate_instance

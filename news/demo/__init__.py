@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils import formats, timezone, translation
 
-from news.demo_text import (
+from news.demo.text import (
     ADDRESS,
     CONTENT,
     EVENT_KINDS,
@@ -42,6 +42,9 @@ from news.models.mixins import london_today
 from news.permissions import grant_news_permissions
 from portal.translation import other_locales, translate_instance
 
+# Found and run by ``load_demo_content`` (portal.registry.demo_generators), first.
+DEMO_NAME = "news"
+DEMO_ORDER = 20
 ESTATES = [
     (
         "Kings Crescent",
@@ -182,7 +185,7 @@ SOURCES = {
 }
 
 
-def generate_demo_content(*, home, rng, options, stdout) -> None:
+def generate(*, home, rng, options, stdout) -> None:
     grant_news_permissions()
     today = london_today()
     estates = _ensure_estates()

@@ -10,8 +10,9 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from panel import demo_papers, services
-from panel.demo_text import CONTENT
+from panel import services
+from panel.demo import papers as demo_papers
+from panel.demo.text import CONTENT
 from panel.models import (
     ActionLogPage,
     ActionStatus,
@@ -28,6 +29,9 @@ from panel.models import (
 )
 from portal.translation import other_locales, translate_instance
 
+# Found and run by ``load_demo_content`` (portal.registry.demo_generators), last.
+DEMO_NAME = "Housing Advisory Panel"
+DEMO_ORDER = 80
 MEMBERS = [
     (
         "Dr Amara Okafor",

@@ -12,9 +12,10 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from consultations import demo_documents, questions, services, survey
+from consultations import questions, services, survey
 from consultations.builder import question, section
-from consultations.demo_text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
+from consultations.demo import documents as demo_documents
+from consultations.demo.text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
 from consultations.models import (
     AnswerTheme,
     Channel,
@@ -29,6 +30,9 @@ from consultations.models import (
 from news.models import Estate
 from portal.translation import other_locales, translate_instance
 
+# Found and run by ``load_demo_content`` (portal.registry.demo_generators), after the news.
+DEMO_NAME = "consultations"
+DEMO_ORDER = 50
 DEMO_TOKEN_NAMESPACE = uuid.UUID("6f1c3c52-5d3c-4f0e-9a53-0c0d7c1e2a10")
 DEMO_ESTATES = [
     ("Kings Crescent", "Brownswood", "N4"),
