@@ -96,7 +96,7 @@ def _commitment_specs(today: date) -> list[dict]:
             "measure_name": "Panel members appointed",
             "measure_unit": "members",
             "baseline_value": Decimal(0),
-            # The eight members panel/demo.py lists (tests/portal/test_demo_story.py checks).
+            # The eight members panel/demo lists (tests/portal/test_demo_story.py checks).
             "target_value": Decimal(8),
             "lower_is_better": False,
             "target_date": _month_end(_add_months(today, -3)),
