@@ -76,86 +76,11 @@ def current_rss_mb() -> float:
     return _status_mb("VmRSS:")
 
 
-OPTIONS = [("more-meetings", "More meetings"), ("online", "Online surveys"), ("panel", "A panel")]
-
-
 def bench_survey() -> list[dict]:
-    """A survey with every common question type, a condition and "other" answers."""
-    from consultations.builder import question, section
+    """The shared survey with one question of every type (a condition, "other" answers)."""
+    from consultations.demo.surveys import every_question_type
 
-    return [
-        section(
-            "about",
-            "About you",
-            [
-                question(
-                    "yes_no", "tenant", "Do you live in a council home?", include_dont_know=True
-                ),
-                question("postcode", "postcode", "What is your postcode?", required=False),
-                question("estate", "estate", "Which estate do you live on?", required=False),
-            ],
-        ),
-        section(
-            "views",
-            "Your views",
-            [
-                question(
-                    "single_choice",
-                    "how",
-                    "How should we involve you?",
-                    options=OPTIONS,
-                    allow_other=True,
-                ),
-                question(
-                    "multiple_choice",
-                    "topics",
-                    "Which topics matter?",
-                    options=OPTIONS,
-                    min_choices=1,
-                    max_choices=2,
-                ),
-                question(
-                    "dropdown",
-                    "often",
-                    "How often?",
-                    options=[("monthly", "Monthly"), ("yearly", "Yearly")],
-                ),
-                question("agreement", "agree", "Do you agree with the strategy?"),
-                question("rating", "rating", "Rate our service", scale="1-5"),
-                question(
-                    "ranking", "priorities", "Rank these priorities", options=OPTIONS, rank_count=2
-                ),
-                question(
-                    "matrix",
-                    "matrix",
-                    "How do you feel about",
-                    rows=[("repairs", "Repairs"), ("cleaning", "Cleaning")],
-                    columns=[("good", "Good"), ("ok", "OK"), ("poor", "Poor")],
-                ),
-                question(
-                    "number",
-                    "years",
-                    "How many years have you lived here?",
-                    min_value=0,
-                    max_value=100,
-                ),
-                question(
-                    "long_text", "comments", "Any other comments?", max_length=500, required=False
-                ),
-            ],
-        ),
-        section(
-            "tenants",
-            "For tenants",
-            [question("short_text", "tenancy", "Your tenancy type", required=False, max_length=50)],
-            show_if=("tenant", ["yes"]),
-        ),
-        section(
-            "finally",
-            "Finally",
-            [question("consent", "consent", "Privacy", statement="I agree")],
-        ),
-    ]
+    return every_question_type()
 
 
 def bench_consultation(slug: str = BENCH_SLUG):

@@ -8,9 +8,9 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from consultations import admin_hooks_pages, alerts, demo, selectors, signals
+        from consultations import admin_hooks_pages, alerts, selectors, signals
         from consultations.analysis import permissions
-        from portal.registry import register_demo_generator, register_home_section
+        from portal.registry import register_home_section
         from portal.roles import register_role_grants
 
         del admin_hooks_pages  # imported to register its Wagtail hooks
@@ -23,4 +23,3 @@ class ConsultationsConfig(AppConfig):
             get_context=selectors.open_consultations_for_home,
             order=20,
         )
-        register_demo_generator(name="consultations", generate=demo.generate, order=50)

@@ -8,11 +8,10 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal.registry import register_demo_generator, register_home_section
+        from portal.registry import register_home_section
         from portal.roles import register_role_grants
 
         from . import alerts, emails, home, permissions
-        from .demo import generate_demo_content
 
         register_role_grants(self.label, grants=permissions.ROLE_GRANTS)
         emails.connect()
@@ -35,4 +34,3 @@ class NewsConfig(AppConfig):
             get_context=home.next_events,
             order=40,
         )
-        register_demo_generator(name="news", generate=generate_demo_content, order=20)

@@ -8,9 +8,9 @@ class PanelConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from panel import alerts, demo, permissions, services, signals
+        from panel import alerts, permissions, services, signals
         from panel.home import home_section_context
-        from portal.registry import register_demo_generator, register_home_section
+        from portal.registry import register_home_section
         from portal.roles import register_role_grants
 
         del signals  # imported to connect its receivers
@@ -26,4 +26,3 @@ class PanelConfig(AppConfig):
             get_context=home_section_context,
             order=80,
         )
-        register_demo_generator(name="Housing Advisory Panel", generate=demo.generate, order=80)

@@ -4,16 +4,20 @@
 
 * home page sections: a template and a function that builds its context from the request and
   the home page (``register_home_section``);
-* demo content generators run by ``load_demo_content`` (``register_demo_generator``);
 * what residents can follow by email, and what a published item says
   (``register_alert_source``, used by ``portal.alerts``).
 
 Both are kept in registration order sorted by ``order``, so the layout is deterministic.
 """
 
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from django.apps import apps
+from django.conf import settings
 
 
 @dataclass(frozen=True)
@@ -24,15 +28,7 @@ class HomeSection:
     order: int = 100
 
 
-@dataclass(frozen=True)
-class DemoGenerator:
-    name: str
-    generate: Callable[..., Any]
-    order: int = 100
-
-
 _home_sections: dict[str, HomeSection] = {}
-_demo_generators: dict[str, DemoGenerator] = {}
 
 
 def register_home_section(
@@ -46,16 +42,37 @@ def home_sections() -> list[HomeSection]:
     return sorted(_home_sections.values(), key=lambda s: (s.order, s.name))
 
 
-def register_demo_generator(*, name: str, generate: Callable[..., Any], order: int = 100) -> None:
-    """Run ``generate(home=..., rng=..., options=..., stdout=...)`` in ``load_demo_content``.
-
-    Generators must be idempotent: running the command twice leaves one copy of everything.
-    """
-    _demo_generators[name] = DemoGenerator(name, generate, order)
+@dataclass(frozen=True)
+class DemoGenerator:
+    name: str
+    generate: Callable[..., Any]
+    order: int = 100
 
 
 def demo_generators() -> list[DemoGenerator]:
-    return sorted(_demo_generators.values(), key=lambda g: (g.order, g.name))
+    """Every project app's demo generator, for ``load_demo_content`` only.
+
+    Demo content is not registered at start-up, so production never imports it: an app with
+    demo content has a ``<app>.demo`` package whose ``generate(home=..., rng=..., options=...,
+    stdout=...)`` makes it, named ``DEMO_NAME`` and run in ``DEMO_ORDER`` (lowest first). The
+    packages are found here, among ``INSTALLED_APPS`` inside the project, when the command runs.
+    Generators must be idempotent: running the command twice leaves one copy of everything.
+    """
+    project = Path(settings.BASE_DIR).resolve()
+    generators = []
+    for app in apps.get_app_configs():
+        path = Path(app.path).resolve()
+        if not path.is_relative_to(project) or "site-packages" in path.parts:
+            continue
+        name = f"{app.name}.demo"
+        if importlib.util.find_spec(name) is None:
+            continue
+        module = importlib.import_module(name)
+        if hasattr(module, "generate"):
+            generators.append(
+                DemoGenerator(module.DEMO_NAME, module.generate, getattr(module, "DEMO_ORDER", 100))
+            )
+    return sorted(generators, key=lambda g: (g.order, g.name))
 
 
 # --- Email alerts ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from wagtail.documents.models import Document
 
 from consultations import demo as consultations_demo
-from consultations import demo_documents
+from consultations.demo import documents as demo_documents
 from portal import demo as site_demo
 
 pytestmark = pytest.mark.django_db

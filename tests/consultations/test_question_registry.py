@@ -18,8 +18,9 @@ from django.conf import settings
 from consultations import exports, questions, services, survey
 from consultations.analysis import results
 from consultations.analysis.questions import survey_questions
+from consultations.demo import strategy_survey
+from consultations.demo.surveys import every_question_type
 from consultations.models import Response
-from tests.consultations.conftest import full_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +39,9 @@ def _questions_by_type(consultation):
     return by_type
 
 
-def test_the_full_survey_asks_one_question_of_every_registered_type():
-    asked = {q["type"] for s in full_survey() for q in s["value"]["questions"]}
+@pytest.mark.parametrize("survey", [every_question_type, strategy_survey])
+def test_the_shared_and_the_demo_surveys_ask_one_question_of_every_registered_type(survey):
+    asked = {q["type"] for s in survey() for q in s["value"]["questions"]}
     assert asked == {t.name for t in questions.all_types()}
 
 

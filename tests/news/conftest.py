@@ -117,7 +117,7 @@ def add_update(index, *, title, slug, topics=(), commitments=(), days_ago=0, int
 
 @pytest.fixture
 def estate(db) -> Estate:
-    return Estate.objects.create(name="Pembury", ward="Hackney Downs", postcode_area="E5")
+    return Estate.objects.create(name="Pembury", ward="Hackney Downs", postcode_area="E8")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from wagtail.models import Locale
 
-from news.demo import generate_demo_content
+from news.demo import generate
 from news.models import (
     CommitmentPage,
     Estate,
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(home, **options):
-    generate_demo_content(home=home, rng=random.Random(2020), options=options, stdout=StringIO())
+    generate(home=home, rng=random.Random(2020), options=options, stdout=StringIO())
 
 
 def test_demo_plan_has_five_commitments_with_a_year_of_figures_and_the_promised_mix(home_page):

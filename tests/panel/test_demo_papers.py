@@ -11,7 +11,7 @@ from wagtail.documents.models import Document
 
 from panel import demo as panel_demo
 from panel import services
-from panel.demo_papers import meeting_date
+from panel.demo.papers import meeting_date
 from panel.models import MeetingPage, PanelPapersPage
 from portal import demo as site_demo
 from portal.roles import PANEL_MEMBERS

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 from wagtail.documents.models import Document
 
-from portal.demo_documents import child_collection, ensure_pdf_document
+from portal.demo.documents import child_collection, ensure_pdf_document
 from portal.pdf import BulletList, Contents, Heading, Paragraph, PdfDocument, render_pdf
 
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, Workflow
 
-from portal.demo_translations import TRANSLATIONS
+from portal.demo.translations import TRANSLATIONS
 from portal.models import HomePage, StandardPage
 from portal.translation import isolate_ltr_runs
 from tests.conftest import DEMO_ARGS

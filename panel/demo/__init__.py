@@ -8,10 +8,10 @@ and running the generator again updates the same rows and pages.
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Page
 
-from panel import demo_papers, services
-from panel.demo_text import CONTENT
+from panel import services
+from panel.demo import papers as demo_papers
+from panel.demo.text import CONTENT
 from panel.models import (
     ActionLogPage,
     ActionStatus,
@@ -26,8 +26,12 @@ from panel.models import (
     PanelPage,
     PanelPapersPage,
 )
+from portal.demo.pages import ensure_page
 from portal.translation import other_locales, translate_instance
 
+# Found and run by ``load_demo_content`` (portal.registry.demo_generators), last.
+DEMO_NAME = "Housing Advisory Panel"
+DEMO_ORDER = 80
 MEMBERS = [
     (
         "Dr Amara Okafor",
@@ -332,7 +336,7 @@ def generate(*, home, rng, options, stdout):
     services.ensure_panel_roles()
     today = timezone.localdate()
     members = _members(today)
-    panel = _page(
+    panel = ensure_page(
         home,
         PanelPage,
         "housing-advisory-panel",
@@ -349,17 +353,17 @@ def generate(*, home, rng, options, stdout):
         '<a href="mailto:housing.panel@example.org">housing.panel@example.org</a> with the '
         "issue and how it affects residents. The panel replies within 20 working days.</p>",
     )
-    members_page = _page(
+    members_page = ensure_page(
         panel,
         PanelMembersPage,
         "members",
         title="Panel members",
         introduction=MEMBERS_INTRODUCTION,
     )
-    index = _page(
+    index = ensure_page(
         panel, MeetingIndexPage, "meetings", title="Meetings", introduction=MEETINGS_INTRODUCTION
     )
-    action_log = _page(
+    action_log = ensure_page(
         panel,
         ActionLogPage,
         "action-log",
@@ -369,7 +373,7 @@ def generate(*, home, rng, options, stdout):
     public_collection = services._ensure_collection(services.PUBLIC_PAPERS_COLLECTION)
     private_collection = services.private_papers_collection()
     guide = demo_papers.members_guide(collection=private_collection)
-    panel_papers = _page(
+    panel_papers = ensure_page(
         panel,
         PanelPapersPage,
         "papers-for-members",
@@ -414,7 +418,7 @@ def generate(*, home, rng, options, stdout):
         title=meetings[2].title, start=meetings[2].start, collection=private_collection
     )
     pages.append(
-        _page(
+        ensure_page(
             meetings[2],
             PanelPapersPage,
             "papers-for-members",
@@ -483,17 +487,6 @@ def _members(today) -> list[PanelMember]:
     return members
 
 
-def _page(parent: Page, model, slug: str, **fields):
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = parent.add_child(instance=model(slug=slug, locale=parent.locale, **fields))
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.save_revision().publish()
-    return model.objects.get(pk=page.pk)
-
-
 def _meeting(index, *, slug, title, start, has_minutes, approved_on, papers, members, today, rng):
     minutes = []
     if has_minutes:
@@ -516,7 +509,7 @@ def _meeting(index, *, slug, title, start, has_minutes, approved_on, papers, mem
                 },
             },
         ]
-    meeting = _page(
+    meeting = ensure_page(
         index,
         MeetingPage,
         slug,

@@ -226,7 +226,7 @@ PROGRESS_INTRO = {
 UPDATES = [
     {
         "slug": "housing-advisory-panel-members-appointed",
-        # The last member joined 170 days ago (panel/demo.py); the first meeting is at -150.
+        # The last member joined 170 days ago (panel/demo/__init__.py); the first meeting is at -150.
         "days_ago": 160,
         "topics": ["engagement"],
         "commitments": ["set-up-the-housing-advisory-panel"],
@@ -314,7 +314,7 @@ UPDATES = [
     },
     {
         "slug": "have-your-say-engagement-strategy",
-        # The day the consultation opened (consultations/demo.py: 21 days ago).
+        # The day the consultation opened (consultations/demo/__init__.py: 21 days ago).
         "days_ago": 21,
         "topics": ["consultations", "engagement"],
         "commitments": [],

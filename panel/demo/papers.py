@@ -13,7 +13,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Collection
 
-from portal.demo_documents import ensure_pdf_document
+from portal.demo.documents import ensure_pdf_document
 from portal.pdf import BulletList, Heading, Paragraph, PdfDocument
 
 LOCATION = "Hackney Town Hall, Mare Street, E8 1EA"

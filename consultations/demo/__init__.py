@@ -12,9 +12,10 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from consultations import demo_documents, questions, services, survey
+from consultations import questions, services, survey
 from consultations.builder import question, section
-from consultations.demo_text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
+from consultations.demo import documents as demo_documents
+from consultations.demo.text import STRATEGY_SURVEY_TRANSLATIONS, TRANSLATIONS
 from consultations.models import (
     AnswerTheme,
     Channel,
@@ -26,17 +27,14 @@ from consultations.models import (
     Response,
     Theme,
 )
-from news.models import Estate
+from news.demo.estates import ensure_estates
+from portal.demo.pages import ensure_page
 from portal.translation import other_locales, translate_instance
 
+# Found and run by ``load_demo_content`` (portal.registry.demo_generators), after the news.
+DEMO_NAME = "consultations"
+DEMO_ORDER = 50
 DEMO_TOKEN_NAMESPACE = uuid.UUID("6f1c3c52-5d3c-4f0e-9a53-0c0d7c1e2a10")
-DEMO_ESTATES = [
-    ("Kings Crescent", "Brownswood", "N4"),
-    ("Woodberry Down", "Woodberry Down", "N4"),
-    ("Nightingale", "Hackney Downs", "E5"),
-    ("Frampton Park", "Well Street Common", "E9"),
-    ("Pembury", "Hackney Downs", "E8"),
-]
 PRIORITIES = [
     ("repairs", "Getting repairs done right first time"),
     ("communication", "Keeping residents informed"),
@@ -344,43 +342,25 @@ def _at(day: int, hour: int):
     return timezone.make_aware(datetime.combine(today + timedelta(days=day), time(hour)))
 
 
-def _ensure_index(home) -> ConsultationIndexPage:
-    index = ConsultationIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=ConsultationIndexPage(
-                title="Consultations",
-                slug="consultations",
-                introduction=(
-                    "Have your say on decisions about your home, your estate and the housing "
-                    "service. Every consultation shows what we heard and what we did."
-                ),
-            )
-        )
-    index.save_revision().publish()
-    return index
-
-
-def _ensure_consultation(index, slug, *, topics, estates, **fields) -> ConsultationPage:
-    page = ConsultationPage.objects.child_of(index).filter(slug=slug).first()
-    if page is None:
-        page = index.add_child(instance=ConsultationPage(slug=slug, **fields))
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.topic_links = [ConsultationTopicLink(topic=topic) for topic in topics]
-    page.estates = estates
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+def _ensure_consultation(index, slug, *, topics, **fields) -> ConsultationPage:
+    topic_links = [ConsultationTopicLink(topic=topic) for topic in topics]
+    return ensure_page(index, ConsultationPage, slug, topic_links=topic_links, **fields)
 
 
 def generate(*, home, rng, options, stdout):
-    estates = [
-        Estate.objects.get_or_create(name=name, defaults={"ward": ward, "postcode_area": area})[0]
-        for name, ward, area in DEMO_ESTATES
-    ]
-    index = _ensure_index(home)
+    by_name = ensure_estates()
+    estates = list(by_name.values())
+    upcoming_estates = [by_name["Kings Crescent"], by_name["Woodberry Down"]]
+    index = ensure_page(
+        home,
+        ConsultationIndexPage,
+        "consultations",
+        title="Consultations",
+        introduction=(
+            "Have your say on decisions about your home, your estate and the housing "
+            "service. Every consultation shows what we heard and what we did."
+        ),
+    )
     documents = demo_documents.ensure_strategy_documents()
     strategy = _ensure_consultation(
         index,
@@ -415,7 +395,7 @@ def generate(*, home, rng, options, stdout):
         index,
         "estate-cleaning-standards",
         topics=["estates"],
-        estates=estates[:2],
+        estates=upcoming_estates,
         title="Estate cleaning standards",
         introduction="Help us set the standard for cleaning the shared parts of your estate.",
         why_consulting="<p>Cleaning is the service residents raise most often.</p>",
@@ -433,7 +413,7 @@ def generate(*, home, rng, options, stdout):
         index,
         "repairs-appointments",
         topics=["repairs"],
-        estates=estates[2:],
+        estates=[estate for estate in estates if estate not in upcoming_estates],
         title="Repairs appointments",
         introduction="How should repairs appointments work?",
         why_consulting="<p>Too many repairs appointments were missed.</p>",

@@ -14,7 +14,7 @@ import json
 from wagtail.models import Locale
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
-from portal.demo_documents import child_collection, ensure_pdf_document
+from portal.demo.documents import child_collection, ensure_pdf_document
 from portal.pdf import BulletList, Contents, Heading, PageBreak, Paragraph, PdfDocument
 
 COLLECTION = "Consultation documents"

@@ -5,7 +5,7 @@ Draft translations awaiting review by a professional translator, like ``locale/`
 language lists its strings in the order of ``SOURCE``; ``TRANSLATIONS`` pairs them up.
 """
 
-from portal import demo_text
+from portal.demo import text as demo_text
 
 SOURCE = [
     "Housing engagement",

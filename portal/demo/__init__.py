@@ -1,16 +1,17 @@
 """Demo content for the site-wide layer: locales, the home page, about pages and notices.
 
 Idempotent: pages are found by slug under their parent and updated in place; translated copies
-are synced through wagtail-localize. Feature apps add their own content through
-``portal.registry.register_demo_generator``.
+are synced through wagtail-localize. Feature apps add their own content in their own
+``<app>.demo`` package, which ``load_demo_content`` finds (``portal.registry.demo_generators``).
 """
 
 import uuid
 
 from wagtail.models import Locale, Page, Site
 
-from portal import demo_text
-from portal.demo_translations import TRANSLATIONS
+from portal.demo import text as demo_text
+from portal.demo.pages import ensure_page
+from portal.demo.translations import TRANSLATIONS
 from portal.locales import ensure_locales
 from portal.models import HomePage, MainMenu, MainMenuItem, SiteSettings, StandardPage
 from portal.translation import other_locales, translate_instance
@@ -34,9 +35,10 @@ def load_site(*, rng, options, stdout) -> HomePage:
     pages = {}
     for slug, parent_slug, in_menus, title, introduction, body in demo_text.PAGES:
         parent = pages[parent_slug] if parent_slug else home
-        pages[slug] = ensure_standard_page(
-            parent=parent,
-            slug=slug,
+        pages[slug] = ensure_page(
+            parent,
+            StandardPage,
+            slug,
             title=title,
             introduction=introduction,
             show_in_menus=in_menus,
@@ -134,15 +136,3 @@ def _ensure_home_page() -> HomePage:
         if old_root and not isinstance(old_root.specific, HomePage):
             old_root.delete()
     return home
-
-
-def ensure_standard_page(*, parent: Page, slug: str, **fields) -> StandardPage:
-    """The StandardPage at ``slug`` under ``parent``, created or updated and published."""
-    page = StandardPage.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = parent.add_child(instance=StandardPage(slug=slug, **fields))
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.save_revision().publish()
-    return page

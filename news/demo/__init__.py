@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from django.utils import formats, timezone, translation
 
-from news.demo_text import (
+from news.demo.estates import ESTATES, ensure_estates
+from news.demo.text import (
     ADDRESS,
     CONTENT,
     EVENT_KINDS,
@@ -25,7 +26,6 @@ from news.demo_text import (
 )
 from news.models import (
     CommitmentPage,
-    Estate,
     EventIndexPage,
     EventPage,
     EventStatus,
@@ -40,25 +40,12 @@ from news.models import (
 )
 from news.models.mixins import london_today
 from news.permissions import grant_news_permissions
+from portal.demo.pages import ensure_page
 from portal.translation import other_locales, translate_instance
 
-ESTATES = [
-    (
-        "Kings Crescent",
-        "Brownswood",
-        "N4",
-        "Low-rise blocks around a new green.",
-    ),
-    ("Pembury", "Hackney Downs", "E5", "A 1930s estate of five-storey blocks off Dalston Lane."),
-    ("Nightingale", "Hackney Downs", "E5", "Towers and low-rise homes beside Hackney Downs."),
-    (
-        "Woodberry Down",
-        "Woodberry Down",
-        "N4",
-        "Homes by the reservoirs, mid-renewal.",
-    ),
-    ("Frampton Park", "Well Street Common", "E9", "Mid-century blocks around a central garden."),
-]
+# Found and run by ``load_demo_content`` (portal.registry.demo_generators), first.
+DEMO_NAME = "news"
+DEMO_ORDER = 20
 
 
 def _month_end(day: date) -> date:
@@ -109,7 +96,7 @@ def _commitment_specs(today: date) -> list[dict]:
             "measure_name": "Panel members appointed",
             "measure_unit": "members",
             "baseline_value": Decimal(0),
-            # The eight members panel/demo.py lists (tests/portal/test_demo_story.py checks).
+            # The eight members panel/demo lists (tests/portal/test_demo_story.py checks).
             "target_value": Decimal(8),
             "lower_is_better": False,
             "target_date": _month_end(_add_months(today, -3)),
@@ -182,11 +169,11 @@ SOURCES = {
 }
 
 
-def generate_demo_content(*, home, rng, options, stdout) -> None:
+def generate(*, home, rng, options, stdout) -> None:
     grant_news_permissions()
     today = london_today()
-    estates = _ensure_estates()
-    plan = _ensure_page(
+    estates = list(ensure_estates().values())
+    plan = ensure_page(
         parent=home,
         model=ImprovementPlanPage,
         slug="improvement-plan",
@@ -198,7 +185,7 @@ def generate_demo_content(*, home, rng, options, stdout) -> None:
     months = [_month_end(_add_months(today, offset)) for offset in range(-12, 0)]
     for spec in _commitment_specs(today):
         fields = {key: value for key, value in spec.items() if key not in {"slug", "pace"}}
-        commitment = _ensure_page(parent=plan, model=CommitmentPage, slug=spec["slug"], **fields)
+        commitment = ensure_page(parent=plan, model=CommitmentPage, slug=spec["slug"], **fields)
         commitments[spec["slug"]] = commitment
         for day, value in _figures(spec, months, rng):
             Measurement.objects.update_or_create(
@@ -206,7 +193,7 @@ def generate_demo_content(*, home, rng, options, stdout) -> None:
                 date=day,
                 defaults={"value": value, "source_note": SOURCES[spec["measure_unit"]]},
             )
-    updates_index = _ensure_page(
+    updates_index = ensure_page(
         parent=home,
         model=UpdateIndexPage,
         slug="updates",
@@ -216,7 +203,7 @@ def generate_demo_content(*, home, rng, options, stdout) -> None:
     )
     updates = _ensure_updates(updates_index, commitments, today)
     _ensure_update_awaiting_approval(updates_index, today)
-    events_index = _ensure_page(
+    events_index = ensure_page(
         parent=home,
         model=EventIndexPage,
         slug="events",
@@ -287,28 +274,6 @@ def _month_label(month: date, code: str) -> str:
         return formats.date_format(month, "YEAR_MONTH_FORMAT")
 
 
-def _ensure_estates() -> list[Estate]:
-    estates = []
-    for name, ward, postcode_area, description in ESTATES:
-        estate, _created = Estate.objects.update_or_create(
-            name=name,
-            defaults={"ward": ward, "postcode_area": postcode_area, "description": description},
-        )
-        estates.append(estate)
-    return estates
-
-
-def _ensure_page(*, parent, model, slug, **fields):
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = parent.add_child(instance=model(slug=slug, **fields))
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.save_revision().publish()
-    return page
-
-
 def _body(text: str) -> list[dict]:
     return [{"type": "text", "value": f"<p>{text}</p>"}]
 
@@ -318,7 +283,7 @@ def _ensure_updates(index, commitments, today) -> list[UpdatePage]:
     for months_ago in range(1, 7):
         month = _add_months(today, -months_ago)
         slug = f"plan-progress-{month:%Y-%m}"
-        update = _ensure_page(
+        update = ensure_page(
             parent=index,
             model=UpdatePage,
             slug=slug,
@@ -335,7 +300,7 @@ def _ensure_updates(index, commitments, today) -> list[UpdatePage]:
         _set_links(update, topics=[Topic.REPAIRS, Topic.COMPLAINTS], commitments=commitments)
         updates.append(update)
     for entry in UPDATES:
-        update = _ensure_page(
+        update = ensure_page(
             parent=index,
             model=UpdatePage,
             slug=entry["slug"],
@@ -417,7 +382,7 @@ def _ensure_events(index, estates, today) -> list[EventPage]:
         estate = estates[estate_index]
         kind = EVENT_KINDS[kind_index]
         day = today + timedelta(days=days)
-        event = _ensure_page(
+        event = ensure_page(
             parent=index,
             model=EventPage,
             slug=f"{kind['slug']}-{estate.name.lower().replace(' ', '-')}-{day:%Y-%m-%d}",
