@@ -22,15 +22,15 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Avg, Count, FloatField, Max, Min
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, TruncDate
+from django.db.models import Count
+from django.db.models.functions import TruncDate
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations import questions as question_types
 from consultations.analysis.questions import survey_questions
 from consultations.models import Channel, ConsultationPage, Response
+from consultations.questions.counting import Bar, Counts, Split, percent
 from news.models import Estate
 
 LONDON = ZoneInfo("Europe/London")
@@ -39,25 +39,9 @@ NOT_GIVEN = ""
 
 
 @dataclass
-class Bar:
-    value: str
-    label: str
-    count: int
-    percent: float
-
-
-@dataclass
-class Split:
-    """Counts of each option per group (language, channel or estate)."""
-
-    groups: list[tuple[str, str]]
-    rows: list[dict]  # {"label", "cells": [(count, percent), ...]} one cell per group
-
-
-@dataclass
 class QuestionResult:
     question: dict
-    kind: str  # choice | matrix | ranking | number | text | other
+    kind: str  # the type's ``results_kind``: choice | matrix | ranking | number | text | ...
     answered: int
     percent_answered: float
     bars: list[Bar] = field(default_factory=list)
@@ -66,7 +50,7 @@ class QuestionResult:
     stats: dict[str, Any] = field(default_factory=dict)
     split: Split | None = None
     other_answered: int = 0
-    template_name: str = ""  # a type's own summary template (``results_template_name``)
+    template_name: str = ""  # the type's summary template (``results_template_name``)
 
     @property
     def free_text(self) -> bool:
@@ -81,10 +65,6 @@ class Results:
     breakdowns: dict[str, list[Bar]]
     questions: list[QuestionResult]
     by: str
-
-
-def percent(count: int, of: int) -> float:
-    return round(100 * count / of, 1) if of else 0.0
 
 
 # --- counting ------------------------------------------------------------------------------
@@ -237,10 +217,6 @@ def group_labels(by: str, values: list[str], estates: dict[str, str]) -> list[tu
     return [(v, estates.get(v, _("No estate given"))) for v in values]
 
 
-def option_labels(question: dict, estates: list) -> list[tuple[str, str]]:
-    return question_types.for_question(question).result_labels(question, estates)
-
-
 # --- assembling ----------------------------------------------------------------------------
 def consultation_results(*, consultation: ConsultationPage, by: str = "") -> Results:
     """Everything the results page shows, in a fixed number of queries."""
@@ -252,41 +228,36 @@ def consultation_results(*, consultation: ConsultationPage, by: str = "") -> Res
     estate_list = list(Estate.objects.order_by("name"))
     estate_names = {str(e.pk): e.name for e in estate_list}
 
-    counts, answered = count_answers(consultation_id=page.pk, keys=keys_for(questions), by=by)
+    counted, answered = count_answers(consultation_id=page.pk, keys=keys_for(questions), by=by)
     groups = sorted({grp for (_key, grp) in answered}) if by else []
-    group_pairs = group_labels(by, groups, estate_names) if by else []
-    kinds = {q["id"]: question_types.for_question(q).results_kind for q in questions}
-    stats = _number_stats(responses, [q for q in questions if kinds[q["id"]] == "number"])
+    of_type: dict[question_types.QuestionType, list[dict]] = {}
+    for question in questions:
+        of_type.setdefault(question_types.for_question(question), []).append(question)
+    aggregates: dict[str, Any] = {}
+    for question_type, its_questions in of_type.items():
+        aggregates |= question_type.aggregate(responses, its_questions)
+    counts = Counts(
+        counted,
+        answered=answered,
+        groups=group_labels(by, groups, estate_names) if by else [],
+        estates=estate_list,
+        aggregates=aggregates,
+    )
 
     results = []
     for question in questions:
         qid = question["id"]
+        question_type = question_types.for_question(question)
         n = sum(v for (key, _grp), v in answered.items() if key == qid)
         result = QuestionResult(
             question=question,
-            kind="choice",
+            kind=question_type.results_kind,
             answered=n,
             percent_answered=percent(n, total),
             other_answered=sum(v for (key, _grp), v in answered.items() if key == f"{qid}.other"),
+            template_name=question_type.results_template_name,
         )
-        kind = kinds[qid]
-        question_type = question_types.for_question(question)
-        if question_type.results_template_name:
-            # A type that counts its own answers (e.g. amounts per option of a budget).
-            result.kind = kind
-            result.template_name = question_type.results_template_name
-            question_type.summarise(result, counts)
-        elif kind == "text":
-            result.kind = "text"
-        elif kind == "number":
-            result.kind = "number"
-            result.stats = stats.get(qid, {})
-        elif kind == "matrix":
-            _matrix(result, counts)
-        elif kind == "ranking":
-            _ranking(result, counts)
-        else:
-            _choices(result, counts, answered, estate_list, group_pairs)
+        question_type.summarise(result, counts)
         results.append(result)
 
     return Results(
@@ -296,118 +267,6 @@ def consultation_results(*, consultation: ConsultationPage, by: str = "") -> Res
         questions=results,
         by=by,
     )
-
-
-def _choices(result, counts, answered, estates, group_pairs) -> None:
-    qid = result.question["id"]
-    per_value: Counter = Counter()
-    per_value_group: Counter = Counter()
-    for (key, val, _sub, _pos, grp), n in counts.items():
-        if key == qid:
-            per_value[val] += n
-            per_value_group[(val, grp)] += n
-    labels = option_labels(result.question, estates)
-    known = {value for value, _label in labels}
-    # Values no longer offered (e.g. an estate since removed) still count, under their value.
-    labels += [(value, value) for value in sorted(per_value) if value not in known]
-    result.bars = [
-        Bar(value, label, per_value[value], percent(per_value[value], result.answered))
-        for value, label in labels
-    ]
-    if group_pairs:
-        in_group = {grp: answered[(qid, grp)] for grp, _label in group_pairs}
-        rows = []
-        for value, label in labels:
-            cells = []
-            for grp, _glabel in group_pairs:
-                n = per_value_group[(value, grp)]
-                cells.append((n, percent(n, in_group[grp])))
-            rows.append({"label": label, "cells": cells})
-        result.split = Split(groups=group_pairs, rows=rows)
-
-
-def _matrix(result, counts) -> None:
-    result.kind = "matrix"
-    qid = result.question["id"]
-    columns = result.question.get("columns", [])
-    result.columns = [c["label"] for c in columns]
-    per_cell: Counter = Counter()
-    per_row: Counter = Counter()
-    for (key, val, sub, _pos, _grp), n in counts.items():
-        if key == qid:
-            per_cell[(sub, val)] += n
-            per_row[sub] += n
-    result.rows = [
-        {
-            "label": row["label"],
-            "answered": per_row[row["value"]],
-            "cells": [
-                Bar(
-                    c["value"],
-                    c["label"],
-                    per_cell[(row["value"], c["value"])],
-                    percent(per_cell[(row["value"], c["value"])], per_row[row["value"]]),
-                )
-                for c in columns
-            ],
-        }
-        for row in result.question.get("rows", [])
-    ]
-
-
-def _ranking(result, counts) -> None:
-    """Per option: how many put it at each rank, and its mean rank among those who ranked it."""
-    result.kind = "ranking"
-    qid = result.question["id"]
-    rank_count = result.question.get("rank_count") or len(result.question.get("options", []))
-    result.columns = [str(n) for n in range(1, rank_count + 1)]
-    per_rank: Counter = Counter()
-    for (key, val, _sub, pos, _grp), n in counts.items():
-        if key == qid and pos:
-            per_rank[(val, pos)] += n
-    rows = []
-    for option in result.question.get("options", []):
-        ranks = [per_rank[(option["value"], n)] for n in range(1, rank_count + 1)]
-        ranked = sum(ranks)
-        mean = sum(n * c for n, c in enumerate(ranks, start=1)) / ranked if ranked else None
-        rows.append(
-            {
-                "label": option["label"],
-                "cells": [(c, percent(c, result.answered)) for c in ranks],
-                "ranked": ranked,
-                "mean_rank": round(mean, 2) if mean is not None else None,
-                "first": Bar(option["value"], option["label"], ranks[0] if ranks else 0, 0.0),
-            }
-        )
-    for row in rows:
-        row["first"].percent = percent(row["first"].count, result.answered)
-    result.rows = sorted(rows, key=lambda r: (r["mean_rank"] is None, r["mean_rank"] or 0))
-
-
-def _number_stats(responses, questions: list[dict]) -> dict[str, dict]:
-    if not questions:
-        return {}
-    aggregates = {}
-    for index, question in enumerate(questions):
-        value = Cast(KeyTextTransform(question["id"], "answers"), FloatField())
-        aggregates |= {
-            f"mean{index}": Avg(value),
-            f"min{index}": Min(value),
-            f"max{index}": Max(value),
-        }
-    row = responses.aggregate(**aggregates)
-    return {
-        q["id"]: {
-            "mean": round(row[f"mean{i}"], 1) if row[f"mean{i}"] is not None else None,
-            "min": _whole(row[f"min{i}"]),
-            "max": _whole(row[f"max{i}"]),
-        }
-        for i, q in enumerate(questions)
-    }
-
-
-def _whole(value):
-    return int(value) if value is not None else None
 
 
 def _over_time(responses) -> list[tuple[datetime.date, int]]:

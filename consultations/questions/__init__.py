@@ -2,7 +2,9 @@
 
 ``get(name)`` or ``for_question(question)`` give the ``QuestionType`` that owns a kind of
 question (see ``consultations.questions.base`` for what a type provides). A new kind of question
-is one module here with its ``register()`` line, its templates and its tests.
+is one module here (its type and its block) with its ``register()`` line below, its templates
+(resident, staff entry and, for a new kind of summary, results) and its tests; the survey's
+question stream (``consultations.blocks.QuestionStreamBlock``) offers it under its name.
 """
 
 from __future__ import annotations

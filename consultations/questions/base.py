@@ -8,15 +8,16 @@ templates and a random valid answer for the demo and the tests. Callers ask the 
 only a type's own class names the type.
 
 Override points (each documented on the method): ``options``, ``parse``, ``as_raw``,
-``display``, ``field_anchor``, ``widget_context``, ``export_columns``, ``summarise``,
-``random_answer``; attributes ``name``, ``block``, ``count_shape``, ``results_kind``,
-``free_text``, ``special_category``, ``chooses_estate``, ``template_name``,
+``display``, ``field_anchor``, ``widget_context``, ``export_columns``, ``aggregate``,
+``summarise``, ``random_answer``; attributes ``name``, ``block``, ``count_shape``,
+``results_kind``, ``free_text``, ``special_category``, ``chooses_estate``, ``template_name``,
 ``admin_template_name`` and ``results_template_name``.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -24,7 +25,8 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from consultations.blocks import ESTATE_NOT_LISTED, OTHER_VALUE, PREFER_NOT_TO_SAY
+from consultations.questions.blocks import ESTATE_NOT_LISTED, OTHER_VALUE, PREFER_NOT_TO_SAY
+from consultations.questions.counting import Bar, Counts, Split, percent
 
 FIXED_LABELS = {
     "yes": _("Yes"),
@@ -93,19 +95,18 @@ class QuestionType:
     """
 
     name: ClassVar[str]
-    block: ClassVar[type]  # the StreamField block editors add (``consultations.blocks``)
+    block: ClassVar[type]  # the StreamField block editors add (defined in the type's module)
     #: How results count the stored value: ``"scalar"`` (one value), ``"array"`` (each element,
     #: with its position), ``"object"`` (each key's value) or ``None`` (not counted by value).
     count_shape: ClassVar[str | None] = "scalar"
-    #: How the results page summarises it: ``"choice"``, ``"text"``, ``"number"``,
-    #: ``"matrix"`` or ``"ranking"`` (``consultations.analysis.results.SUMMARIES``).
+    #: What its summary on the results page is (``QuestionResult.kind``): ``"choice"`` (bars
+    #: per option, split by group), ``"text"``, ``"number"``, ``"matrix"``, ``"ranking"``...;
+    #: it names the results template too (``results_template_name``).
     results_kind: ClassVar[str] = "choice"
     free_text: ClassVar[bool] = False  # analysts code these answers into themes
     special_category: ClassVar[bool] = False  # UK GDPR article 9 data
     #: Its options are the council's estates (a response's estate is its answer, by id).
     chooses_estate: ClassVar[bool] = False
-    #: The results page's template for a type that summarises its own answers (``summarise``).
-    results_template_name: ClassVar[str | None] = None
     #: The first input is the question's own name (else ``field_anchor`` says where).
     anchor_on_name: ClassVar[bool] = False
 
@@ -118,6 +119,11 @@ class QuestionType:
     def admin_template_name(self) -> str:
         """The staff assisted-entry template for one question of this type."""
         return f"wagtailadmin/consultations/questions/{self.name}.html"
+
+    @property
+    def results_template_name(self) -> str:
+        """The results page's template for the summary ``summarise`` fills in (``result``)."""
+        return f"wagtailadmin/consultations/results/{self.results_kind}.html"
 
     def __str__(self) -> str:
         return self.name
@@ -186,13 +192,46 @@ class QuestionType:
         return [Column(question["label"], lambda answers: answers.get(qid))]
 
     # --- counting ------------------------------------------------------------------------
-    def summarise(self, result, counts) -> None:
-        """Fill ``result`` (a ``QuestionResult``) from the counts of its ``count_shape``.
+    def aggregate(self, responses, questions: list[dict]) -> dict[str, Any]:
+        """What ``summarise`` needs beyond counts of values, for every question of this type
+        at once (one query at most, whatever the number of questions): ``{question id: ...}``,
+        read back as ``counts.aggregates``. ``responses`` is the consultation's ``Response``
+        queryset. Nothing by default."""
+        return {}
 
-        Only called for a type with its own ``results_kind`` and ``results_template_name``;
-        ``counts`` are keyed ``(answer key, value, object key, array position, group)``.
+    def summarise(self, result, counts: Counts) -> None:
+        """Fill ``result`` (a ``QuestionResult``) from ``counts`` (see ``Counts``: keyed
+        ``(answer key, value, object key, array position, group)``, by the type's
+        ``count_shape``) for its ``results_template_name``.
+
+        By default (``results_kind`` "choice"): a bar per option with the share of those who
+        answered, values no longer offered counted under their value, and a table per group
+        when the results are split.
         """
-        raise NotImplementedError
+        qid = result.question["id"]
+        per_value: Counter = Counter()
+        per_value_group: Counter = Counter()
+        for value, _sub, _position, group, n in counts.of(qid):
+            per_value[value] += n
+            per_value_group[(value, group)] += n
+        labels = self.result_labels(result.question, counts.estates)
+        known = {value for value, _label in labels}
+        # Values no longer offered (e.g. an estate since removed) still count, under their value.
+        labels += [(value, value) for value in sorted(per_value) if value not in known]
+        result.bars = [
+            Bar(value, label, per_value[value], percent(per_value[value], result.answered))
+            for value, label in labels
+        ]
+        if counts.groups:
+            in_group = {group: counts.answered[(qid, group)] for group, _label in counts.groups}
+            rows = []
+            for value, label in labels:
+                cells = []
+                for group, _group_label in counts.groups:
+                    n = per_value_group[(value, group)]
+                    cells.append((n, percent(n, in_group[group])))
+                rows.append({"label": label, "cells": cells})
+            result.split = Split(groups=counts.groups, rows=rows)
 
     # --- generating ---------------------------------------------------------------------
     def random_answer(self, question: dict, estates, rng: random.Random) -> Any:

@@ -15,9 +15,10 @@ from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail import blocks
 
-from consultations import blocks
 from consultations.questions.base import Column, QuestionType, required
+from consultations.questions.blocks import BaseQuestionBlock, OptionBlock, OptionsMixin
 from portal.text import ascii_digits
 
 #: At most this many digits are read as a number; longer is "too much" without parsing it.
@@ -124,9 +125,72 @@ def median(counts: Counter) -> float | None:
     return float(at(middle)) if size % 2 else (at(middle - 1) + at(middle)) / 2
 
 
+class BudgetOptionBlock(OptionBlock):
+    minimum = blocks.IntegerBlock(label=_("Least amount"), required=False, min_value=0)
+    maximum = blocks.IntegerBlock(label=_("Most amount"), required=False, min_value=0)
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Option")
+
+
+BUDGET_UNITS = [("money", _("Money (whole pounds)")), ("points", _("Points"))]
+
+
+class BudgetQuestionBlock(OptionsMixin, BaseQuestionBlock):
+    """A fixed total (money or points) that residents share out between the options."""
+
+    question_type = "budget"
+    choice_based = False  # amounts, not a choice: conditions cannot point at it
+    total = blocks.IntegerBlock(label=_("Total to share out"), min_value=1, max_value=10**9)
+    unit = blocks.ChoiceBlock(label=_("Unit"), choices=BUDGET_UNITS, default="money")
+    options = blocks.ListBlock(BudgetOptionBlock(), label=_("Options"), min_num=1)
+
+    class Meta:
+        label = _("Share out a budget")
+        icon = "table"
+
+    def clean_settings(self, value):
+        errors = self.clean_options(value)
+        if errors:
+            return errors
+        total = value.get("total") or 0
+        options = value.get("options") or []
+        least = sum(o.get("minimum") or 0 for o in options)
+        most = sum(total if o.get("maximum") is None else o["maximum"] for o in options)
+        for option in options:
+            low, high = option.get("minimum"), option.get("maximum")
+            if low is not None and high is not None and low > high:
+                return {"options": _("An option’s least amount cannot be more than its most.")}
+        if least > total:
+            return {"options": _("The least amounts add up to more than the total.")}
+        if most < total:
+            return {"options": _("The most amounts add up to less than the total.")}
+        return {}
+
+    def option_values(self, value):
+        return []
+
+    def definition(self, value):
+        return {
+            **BaseQuestionBlock.definition(self, value),
+            "total": value.get("total") or 0,
+            "unit": value.get("unit") or "money",
+            "options": [
+                {
+                    "value": option["value"],
+                    "label": option["label"],
+                    "min": option.get("minimum"),
+                    "max": option.get("maximum"),
+                }
+                for option in value.get("options") or []
+            ],
+        }
+
+
 class Budget(QuestionType):
     name = "budget"
-    block = blocks.BudgetQuestionBlock
+    block = BudgetQuestionBlock
     count_shape = "object"
     results_kind = "budget"
     results_template_name = "wagtailadmin/consultations/results/budget.html"

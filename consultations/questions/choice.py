@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
-from consultations import blocks
-from consultations.blocks import (
-    AGREEMENT_VALUES,
-    ESTATE_NOT_LISTED,
-    PREFER_NOT_TO_SAY,
-    YES_NO_VALUES,
-)
 from consultations.questions.base import (
     FIXED_LABELS,
     MISSING,
@@ -20,13 +14,165 @@ from consultations.questions.base import (
     label_of,
     required,
 )
+from consultations.questions.blocks import (
+    ESTATE_NOT_LISTED,
+    PREFER_NOT_TO_SAY,
+    BaseQuestionBlock,
+    OptionsMixin,
+    allow_other_block,
+    options_block,
+)
+
+YES_NO_VALUES = ["yes", "no", "dont_know"]
+AGREEMENT_VALUES = ["strongly_agree", "agree", "neither", "disagree", "strongly_disagree"]
+
+
+class SingleChoiceQuestionBlock(OptionsMixin, BaseQuestionBlock):
+    question_type = "single_choice"
+    options = options_block()
+    allow_other = allow_other_block()
+
+    class Meta:
+        label = _("Single choice")
+        icon = "radio-full"
+
+
+class DropdownQuestionBlock(OptionsMixin, BaseQuestionBlock):
+    question_type = "dropdown"
+    options = options_block()
+
+    class Meta:
+        label = _("Dropdown")
+        icon = "arrow-down"
+
+
+class YesNoQuestionBlock(BaseQuestionBlock):
+    question_type = "yes_no"
+    choice_based = True
+    include_dont_know = blocks.BooleanBlock(
+        label=_("Offer “Don’t know”"), required=False, default=True
+    )
+
+    class Meta:
+        label = _("Yes / no / don’t know")
+        icon = "tick"
+
+    def option_values(self, value):
+        return YES_NO_VALUES if value.get("include_dont_know") else YES_NO_VALUES[:2]
+
+    def definition(self, value):
+        return {
+            **super().definition(value),
+            "include_dont_know": bool(value.get("include_dont_know")),
+        }
+
+
+class AgreementQuestionBlock(BaseQuestionBlock):
+    """A five-point agreement scale (strongly agree … strongly disagree)."""
+
+    question_type = "agreement"
+    choice_based = True
+
+    class Meta:
+        label = _("Agreement scale")
+        icon = "list-ol"
+
+    def option_values(self, value):
+        return list(AGREEMENT_VALUES)
+
+
+class RatingQuestionBlock(BaseQuestionBlock):
+    question_type = "rating"
+    choice_based = True
+    scale = blocks.ChoiceBlock(
+        label=_("Scale"),
+        choices=[("1-5", _("1 to 5")), ("0-10", _("0 to 10"))],
+        default="1-5",
+    )
+    low_label = blocks.CharBlock(
+        label=_("Label for the lowest score"), required=False, max_length=80, default=""
+    )
+    high_label = blocks.CharBlock(
+        label=_("Label for the highest score"), required=False, max_length=80, default=""
+    )
+
+    class Meta:
+        label = _("Rating")
+        icon = "pick"
+
+    def option_values(self, value):
+        low, high = (0, 10) if value.get("scale") == "0-10" else (1, 5)
+        return [str(n) for n in range(low, high + 1)]
+
+    def definition(self, value):
+        low, high = (0, 10) if value.get("scale") == "0-10" else (1, 5)
+        return {
+            **super().definition(value),
+            "min": low,
+            "max": high,
+            "low_label": value.get("low_label") or "",
+            "high_label": value.get("high_label") or "",
+        }
+
+
+class EstateQuestionBlock(BaseQuestionBlock):
+    """Which estate the respondent lives on (the shared ``news.Estate`` snippet)."""
+
+    question_type = "estate"
+
+    class Meta:
+        label = _("Estate")
+        icon = "home"
+
+
+EQUALITY_CATEGORIES = [
+    ("age", _("Age")),
+    ("sex", _("Sex")),
+    ("gender_identity", _("Gender identity")),
+    ("ethnicity", _("Ethnic group")),
+    ("disability", _("Disability")),
+    ("religion", _("Religion or belief")),
+    ("sexual_orientation", _("Sexual orientation")),
+    ("language", _("Main language")),
+    ("other", _("Other")),
+]
+
+
+class EqualityQuestionBlock(OptionsMixin, BaseQuestionBlock):
+    """Equality monitoring: always optional, always offers "Prefer not to say"."""
+
+    question_type = "equality"
+    category = blocks.ChoiceBlock(label=_("Category"), choices=EQUALITY_CATEGORIES)
+    options = options_block()
+    allow_other = allow_other_block()
+
+    class Meta:
+        label = _("Equality monitoring")
+        icon = "group"
+
+    def clean(self, value):
+        value = super().clean(value)
+        value["required"] = False
+        return value
+
+    def clean_settings(self, value):
+        errors = super().clean_settings(value)
+        if PREFER_NOT_TO_SAY in {option["value"] for option in value.get("options") or []}:
+            errors["options"] = _("“Prefer not to say” is added for you; remove that option.")
+        return errors
+
+    def option_values(self, value):
+        return [*super().option_values(value), PREFER_NOT_TO_SAY]
+
+    def definition(self, value):
+        return {**super().definition(value), "required": False, "category": value.get("category")}
 
 
 class SingleChoice(QuestionType):
     """One value from ``options``, stored as its text value."""
 
     name = "single_choice"
-    block = blocks.SingleChoiceQuestionBlock
+    block = SingleChoiceQuestionBlock
     inline = False  # radios side by side (short scales)
 
     def parse(self, form):
@@ -49,13 +195,13 @@ class SingleChoice(QuestionType):
 
 class Dropdown(SingleChoice):
     name = "dropdown"
-    block = blocks.DropdownQuestionBlock
+    block = DropdownQuestionBlock
     anchor_on_name = True
 
 
 class YesNo(SingleChoice):
     name = "yes_no"
-    block = blocks.YesNoQuestionBlock
+    block = YesNoQuestionBlock
     inline = True
 
     def options(self, question, estates=()):
@@ -65,7 +211,7 @@ class YesNo(SingleChoice):
 
 class Agreement(SingleChoice):
     name = "agreement"
-    block = blocks.AgreementQuestionBlock
+    block = AgreementQuestionBlock
 
     def options(self, question, estates=()):
         return [(v, FIXED_LABELS[v]) for v in AGREEMENT_VALUES]
@@ -75,7 +221,7 @@ class Equality(SingleChoice):
     """Equality monitoring: always optional, always with "Prefer not to say"."""
 
     name = "equality"
-    block = blocks.EqualityQuestionBlock
+    block = EqualityQuestionBlock
     special_category = True
 
     def options(self, question, estates=()):
@@ -87,7 +233,7 @@ class Rating(SingleChoice):
     """A number on a short scale, stored as an integer; exported as the number."""
 
     name = "rating"
-    block = blocks.RatingQuestionBlock
+    block = RatingQuestionBlock
     inline = True
 
     def options(self, question, estates=()):
@@ -108,7 +254,7 @@ class Estate(SingleChoice):
     """One of the council's estates (stored as its id) or "not listed"."""
 
     name = "estate"
-    block = blocks.EstateQuestionBlock
+    block = EstateQuestionBlock
     chooses_estate = True
 
     def options(self, question, estates=()):

@@ -5,14 +5,39 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
-from consultations import blocks
 from consultations.questions.base import Column, QuestionType, required
+from consultations.questions.blocks import BaseQuestionBlock
+
+
+class ConsentQuestionBlock(BaseQuestionBlock):
+    """Agreement to the privacy notice; when required, the box must be ticked."""
+
+    question_type = "consent"
+    statement = blocks.CharBlock(
+        label=_("Statement next to the box"),
+        max_length=250,
+        default="I have read the privacy notice and agree to my answers being used as described.",
+    )
+    privacy_page = blocks.PageChooserBlock(label=_("Privacy notice page"), required=False)
+
+    class Meta:
+        label = _("Consent to the privacy notice")
+        icon = "lock"
+
+    def definition(self, value):
+        page = value.get("privacy_page")
+        return {
+            **super().definition(value),
+            "statement": value.get("statement") or "",
+            "privacy_page": page.pk if page else None,
+        }
 
 
 class Consent(QuestionType):
     name = "consent"
-    block = blocks.ConsentQuestionBlock
+    block = ConsentQuestionBlock
 
     def options(self, question, estates=()):
         return []

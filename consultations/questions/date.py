@@ -7,18 +7,39 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
-from consultations import blocks
 from consultations.questions.base import required
+from consultations.questions.blocks import BaseQuestionBlock
 from consultations.questions.text import TypedQuestion
 from portal.text import ascii_digits, is_ascii_number
 
 PARTS = (("day", _("Day")), ("month", _("Month")), ("year", _("Year")))
 
 
+class DateQuestionBlock(BaseQuestionBlock):
+    question_type = "date"
+    when = blocks.ChoiceBlock(
+        label=_("Allowed dates"),
+        choices=[
+            ("any", _("Any date")),
+            ("past", _("Today or earlier")),
+            ("future", _("Today or later")),
+        ],
+        default="any",
+    )
+
+    class Meta:
+        label = _("Date")
+        icon = "date"
+
+    def definition(self, value):
+        return {**super().definition(value), "when": value.get("when") or "any"}
+
+
 class Date(TypedQuestion):
     name = "date"
-    block = blocks.DateQuestionBlock
+    block = DateQuestionBlock
     anchor_on_name = False
 
     def parse(self, form):

@@ -2,16 +2,49 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
-from consultations import blocks
 from consultations.questions.base import Column, QuestionType, label_of, named, required
+from consultations.questions.blocks import BaseQuestionBlock, OptionBlock, OptionsMixin
+from consultations.questions.counting import Bar, percent
+
+
+class MatrixQuestionBlock(OptionsMixin, BaseQuestionBlock):
+    question_type = "matrix"
+    choice_based = False
+    min_options = 1
+    rows = blocks.ListBlock(OptionBlock(), label=_("Rows (statements)"), min_num=1)
+    columns = blocks.ListBlock(OptionBlock(), label=_("Columns (scale)"), min_num=2)
+
+    class Meta:
+        label = _("Matrix (rows × scale)")
+        icon = "table"
+
+    def clean_settings(self, value):
+        errors = self.clean_options(value, field="rows")
+        self.min_options = 2
+        errors.update(self.clean_options(value, field="columns"))
+        self.min_options = 1
+        return errors
+
+    def option_values(self, value):
+        return [option["value"] for option in value.get("columns") or []]
+
+    def definition(self, value):
+        return {
+            **BaseQuestionBlock.definition(self, value),
+            "rows": self.option_definitions(value, "rows"),
+            "columns": self.option_definitions(value, "columns"),
+        }
 
 
 class Matrix(QuestionType):
     name = "matrix"
-    block = blocks.MatrixQuestionBlock
+    block = MatrixQuestionBlock
     count_shape = "object"
     results_kind = "matrix"
 
@@ -76,6 +109,33 @@ class Matrix(QuestionType):
                 ),
             )
             for row in question["rows"]
+        ]
+
+    def summarise(self, result, counts):
+        """Per row: how many chose each column, as a share of those who answered that row."""
+        question = result.question
+        columns = question.get("columns", [])
+        result.columns = [c["label"] for c in columns]
+        per_cell: Counter = Counter()
+        per_row: Counter = Counter()
+        for value, row, _position, _group, n in counts.of(question["id"]):
+            per_cell[(row, value)] += n
+            per_row[row] += n
+        result.rows = [
+            {
+                "label": row["label"],
+                "answered": per_row[row["value"]],
+                "cells": [
+                    Bar(
+                        c["value"],
+                        c["label"],
+                        per_cell[(row["value"], c["value"])],
+                        percent(per_cell[(row["value"], c["value"])], per_row[row["value"]]),
+                    )
+                    for c in columns
+                ],
+            }
+            for row in question.get("rows", [])
         ]
 
     def random_answer(self, question, estates, rng):

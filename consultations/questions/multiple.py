@@ -4,14 +4,51 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
-from consultations import blocks
 from consultations.questions.base import Column, QuestionType, required
+from consultations.questions.blocks import (
+    BaseQuestionBlock,
+    OptionsMixin,
+    allow_other_block,
+    options_block,
+)
+
+
+class MultipleChoiceQuestionBlock(OptionsMixin, BaseQuestionBlock):
+    question_type = "multiple_choice"
+    options = options_block()
+    allow_other = allow_other_block()
+    min_choices = blocks.IntegerBlock(label=_("Fewest choices"), required=False, min_value=0)
+    max_choices = blocks.IntegerBlock(label=_("Most choices"), required=False, min_value=1)
+
+    class Meta:
+        label = _("Multiple choice")
+        icon = "tick-inverse"
+
+    def clean_settings(self, value):
+        errors = super().clean_settings(value)
+        low, high = value.get("min_choices"), value.get("max_choices")
+        count = len(self.option_values(value))
+        if low is not None and high is not None and low > high:
+            errors["min_choices"] = _("The fewest choices cannot be more than the most choices.")
+        elif high is not None and high > count:
+            errors["max_choices"] = _("There are only %(count)s options.") % {"count": count}
+        elif low is not None and low > count:
+            errors["min_choices"] = _("There are only %(count)s options.") % {"count": count}
+        return errors
+
+    def definition(self, value):
+        return {
+            **super().definition(value),
+            "min_choices": value.get("min_choices"),
+            "max_choices": value.get("max_choices"),
+        }
 
 
 class MultipleChoice(QuestionType):
     name = "multiple_choice"
-    block = blocks.MultipleChoiceQuestionBlock
+    block = MultipleChoiceQuestionBlock
     count_shape = "array"
 
     def parse(self, form):

@@ -7,9 +7,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
-from consultations import blocks
 from consultations.questions.base import QuestionType, required
+from consultations.questions.blocks import BaseQuestionBlock
 
 POSTCODE_RE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$")
 
@@ -25,6 +26,50 @@ COMMENTS = [
 ]
 
 
+class ShortTextQuestionBlock(BaseQuestionBlock):
+    question_type = "short_text"
+    max_length = blocks.IntegerBlock(
+        label=_("Character limit"), default=200, min_value=1, max_value=500
+    )
+
+    class Meta:
+        label = _("Short text")
+        icon = "pilcrow"
+
+    def definition(self, value):
+        return {**super().definition(value), "max_length": value.get("max_length") or 200}
+
+
+class LongTextQuestionBlock(BaseQuestionBlock):
+    question_type = "long_text"
+    max_length = blocks.IntegerBlock(
+        label=_("Character limit"), default=1500, min_value=10, max_value=10000
+    )
+
+    class Meta:
+        label = _("Long text")
+        icon = "doc-full"
+
+    def definition(self, value):
+        return {**super().definition(value), "max_length": value.get("max_length") or 1500}
+
+
+class EmailQuestionBlock(BaseQuestionBlock):
+    question_type = "email"
+
+    class Meta:
+        label = _("Email address")
+        icon = "mail"
+
+
+class PostcodeQuestionBlock(BaseQuestionBlock):
+    question_type = "postcode"
+
+    class Meta:
+        label = _("UK postcode")
+        icon = "site"
+
+
 class TypedQuestion(QuestionType):
     """One text input; results list the answers rather than counting values."""
 
@@ -35,10 +80,13 @@ class TypedQuestion(QuestionType):
     def options(self, question, estates=()):
         return []
 
+    def summarise(self, result, counts):
+        """Nothing counted: the results template links free text to where analysts read it."""
+
 
 class ShortText(TypedQuestion):
     name = "short_text"
-    block = blocks.ShortTextQuestionBlock
+    block = ShortTextQuestionBlock
     free_text = True
     one_line = True
 
@@ -63,13 +111,13 @@ class ShortText(TypedQuestion):
 
 class LongText(ShortText):
     name = "long_text"
-    block = blocks.LongTextQuestionBlock
+    block = LongTextQuestionBlock
     one_line = False
 
 
 class Email(TypedQuestion):
     name = "email"
-    block = blocks.EmailQuestionBlock
+    block = EmailQuestionBlock
 
     def parse(self, form):
         text = form._get().strip()
@@ -98,7 +146,7 @@ def normalise_postcode(text: str) -> str | None:
 
 class Postcode(TypedQuestion):
     name = "postcode"
-    block = blocks.PostcodeQuestionBlock
+    block = PostcodeQuestionBlock
 
     def parse(self, form):
         text = form._get().strip()
