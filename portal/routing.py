@@ -17,6 +17,9 @@ for every view; ``serve`` is Wagtail's page view with the route found here.
 
 from __future__ import annotations
 
+import contextlib
+
+from django.db import DatabaseError
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -106,5 +109,8 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site_for_request(request)
+        # With the database down the site stays unset, so ``/healthz`` and the outage page
+        # (503) answer as they would without this middleware.
+        with contextlib.suppress(DatabaseError):
+            site_for_request(request)
         return self.get_response(request)

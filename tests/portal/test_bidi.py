@@ -59,4 +59,5 @@ def test_urdu_pages_isolate_names_contacts_addresses_and_figures(demo_content, c
     assert "\u2066Equality Advisory and Support Service (EASS)\u2069" in page("/ur/accessibility/")
 
     commitment = CommitmentPage.objects.get(locale=urdu, slug="clear-the-repairs-backlog")
-    assert "<bdi>6200 مرمتیں</bdi>" in page(commitment.url)  # a figure with its Urdu unit
+    # A figure with its Urdu unit, its digits grouped as Urdu writes them (portal/formats/ur).
+    assert "<bdi>6,200 مرمتیں</bdi>" in page(commitment.url)
