@@ -404,24 +404,39 @@ def responding_as(request, page):
             draft = draft or new_draft(request, page)
             services.save_draft_answers(draft=draft, definition=definition, respondent_type=value)
             return _next(page, definition, draft, RESPONDING_AS, return_to_check)
-    order, position, back = _navigation(page, definition, draft, RESPONDING_AS, return_to_check)
-    return render_step(
+    return _render_fixed_step(
         request,
         page,
         "respond_responding_as.html",
+        definition=definition,
+        draft=draft,
+        step=RESPONDING_AS,
+        return_to_check=return_to_check,
+        form_error=form_error,
+        choices=[{"value": v, "label": lab, "checked": v == value} for v, lab in choices],
+        error=error,
+        errors=[{"anchor": f"respondent_type-{choices[0][0]}", "error": error}] if error else [],
+    )
+
+
+def _render_fixed_step(
+    request, page, template, *, definition, draft, step, return_to_check, form_error, **context
+):
+    """A step of its own (not a survey section): its back link and place in the journey."""
+    order, position, back = _navigation(page, definition, draft, step, return_to_check)
+    return render_step(
+        request,
+        page,
+        template,
         {
             "page": page,
             "draft": draft,
             "token": form_token(draft),
-            "choices": [{"value": v, "label": lab, "checked": v == value} for v, lab in choices],
-            "error": error,
-            "errors": [{"anchor": f"respondent_type-{choices[0][0]}", "error": error}]
-            if error
-            else [],
             "form_error": form_error,
             "back_url": back,
             "step_number": position + 1,
             "step_count": len(order) - 1,
+            **context,
         },
     )
 
@@ -472,22 +487,17 @@ def your_details(request, page):
             draft = draft or new_draft(request, page)
             services.save_draft_answers(draft=draft, definition=definition, details=details)
             return _next(page, definition, draft, DETAILS, return_to_check)
-    order, position, back = _navigation(page, definition, draft, DETAILS, return_to_check)
-    return render_step(
+    return _render_fixed_step(
         request,
         page,
         "respond_details.html",
-        {
-            "page": page,
-            "draft": draft,
-            "token": form_token(draft),
-            "details": details,
-            "errors": errors,
-            "form_error": form_error,
-            "back_url": back,
-            "step_number": position + 1,
-            "step_count": len(order) - 1,
-        },
+        definition=definition,
+        draft=draft,
+        step=DETAILS,
+        return_to_check=return_to_check,
+        form_error=form_error,
+        details=details,
+        errors=errors,
     )
 
 
