@@ -76,6 +76,22 @@ def test_any_search_gets_a_page_of_results_or_a_message(client, site, query, tri
 
 
 @given(
+    page=st.one_of(
+        hostile_values,
+        st.integers(min_value=-(10**30), max_value=10**30).map(str),
+        st.sampled_from(["٣", "৩", "²", "1e9", "9" * 5000]),
+    ),
+    kind=st.sampled_from(["", "update", "event"]),
+)
+def test_any_page_of_search_results_is_a_page_of_results(client, site, page, kind, tried):
+    """The search reads only its page of ids (an offset), so any page number, however large
+    or strange, is a page of results: the one asked for, or the first."""
+    tried["GET search ?q=&page="] += 1
+    response = client.get("/en/search/", {"q": "repairs", "page": page, "type": kind})
+    assert response.status_code == 200, page
+
+
+@given(
     form=st.dictionaries(
         st.sampled_from(["login", "email", "password", "password1", "password2", "code"]),
         hostile,
