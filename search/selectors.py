@@ -211,9 +211,9 @@ def matching_elasticsearch(
     return found, {hit.entry_id: _marked(hit.highlight) for hit in hits if hit.highlight}
 
 
-def filtered(entries, filters: SearchFilters, *, with_kinds: bool = True):
-    if with_kinds and filters.kinds:
-        entries = entries.filter(kind__in=filters.kinds)
+def filtered(entries, filters: SearchFilters):
+    """``entries`` narrowed by topic, estate and dates. The type filter is left to ``found``,
+    which counts every type before choosing the page's."""
     for name, value in (("topic", filters.topic), ("estate", filters.estate)):
         if value:
             entries = entries.filter(
@@ -526,14 +526,14 @@ def run_search(
                 found, highlights = matching_elasticsearch(
                     base, query, locale=locale, default=default, filters=filters
                 )
-                return filtered(found, filters, with_kinds=False), highlights
+                return filtered(found, filters), highlights
             except elasticsearch.Unavailable as error:
                 logger.warning(
                     "Elasticsearch could not search; the database searched instead: %s", error
                 )
                 use_elasticsearch = False
         found = matching(base, query, locale=locale, default=default)
-        return filtered(found, filters, with_kinds=False), None
+        return filtered(found, filters), None
 
     def run(entries) -> Found:
         return found(entries, sort=filters.sort, kinds=filters.kinds, offset=offset, limit=limit)
