@@ -328,6 +328,19 @@ def test_pagination_keeps_the_query_and_filters(client, home_page):
     assert 'href="?q=window&amp;type=page&amp;sort=newest&amp;page=2" rel="next"' in html
 
 
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_the_second_page_goes_on_from_the_first_with_nothing_repeated_or_missed(
+    client, home_page, sort
+):
+    expected = {f"Window survey {number}" for number in range(12)}
+    for number in range(12):
+        add_page(home_page, f"Window survey {number}", slug=f"window-{number}")
+    first = titles(results_of(client, "en", "window", sort=sort))
+    second = titles(results_of(client, "en", "window", sort=sort, page="2"))
+    assert len(first) == 10 and len(second) == 2
+    assert set(first + second) == expected
+
+
 # --- Documents ----------------------------------------------------------------------------------
 
 
