@@ -9,6 +9,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals
+        from portal.roles import register_role_grants
+        from search import permissions, signals
 
         signals.connect()
+        register_role_grants(self.label, grants=permissions.ROLE_GRANTS)

@@ -41,4 +41,5 @@ def test_the_demo_command_finds_every_apps_generator_in_order():
         ("news", 20),
         ("consultations", 50),
         ("Housing Advisory Panel", 80),
+        ("search", 90),
     ]

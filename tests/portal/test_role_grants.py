@@ -40,8 +40,17 @@ COMMS = {
     "news.view_measurement",
     "portal.add_mainmenu",
     "portal.change_mainmenu",
+    "site_search.add_synonym",
+    "site_search.change_synonym",
+    "site_search.delete_synonym",
+    "site_search.view_synonym",
+    "site_search.view_zeroresultquery",
     "wagtail_localize.submit_translation",
     "wagtailadmin.access_admin",
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
+    "wagtailsearchpromotions.view_searchpromotion",
 }
 MODEL_PERMISSIONS = {
     COMMS_EDITORS: COMMS,
@@ -212,6 +221,7 @@ def test_every_app_grants_through_the_one_post_migrate_receiver():
         "news",
         "panel",
         "alerts",
+        "site_search",
     }
     root = Path(settings.BASE_DIR)
     connects = [
