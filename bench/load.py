@@ -31,26 +31,6 @@ HOST = "127.0.0.1"
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN_RE = re.compile(r'name="token" value="([0-9a-f-]+)"')
 
-SECTION_ANSWERS = {
-    "about": {"q-tenant": "yes", "q-postcode": "e8 1dy"},
-    "views": {
-        "q-how": "other",
-        "q-how.other": "Door knocking",
-        "q-topics": ["panel", "online"],
-        "q-often": "monthly",
-        "q-agree": "agree",
-        "q-rating": "4",
-        "q-priorities-panel": "1",
-        "q-priorities-online": "2",
-        "q-matrix-repairs": "poor",
-        "q-matrix-cleaning": "ok",
-        "q-years": "12",
-        "q-comments": "Please meet us in the evenings.",
-    },
-    "tenants": {"q-tenancy": "Secure"},
-    "finally": {"q-consent": "yes"},
-}
-
 
 class Resident:
     """One browser: its cookies, and the latency of each request it makes."""
@@ -93,6 +73,9 @@ class Resident:
         return self.request("POST", path, data, label)
 
     def respond(self, base: str) -> bool:
+        # The shared survey's answers (Django is set up by now: the package imports Wagtail).
+        from consultations.demo import surveys
+
         status, location, _html = self.request("GET", f"{base}respond/")
         steps = 0
         while status == 302 and steps < 20:
@@ -104,7 +87,7 @@ class Resident:
             if location.endswith("/respond/responding-as/"):
                 fields = {"respondent_type": "tenant"}
             elif "/respond/section/" in location:
-                fields = SECTION_ANSWERS[location.rstrip("/").rsplit("/", 1)[1]]
+                fields = surveys.ANSWERS[location.rstrip("/").rsplit("/", 1)[1]]
             elif location.endswith("/respond/your-details/"):
                 fields = {}
             elif location.endswith("/respond/check/"):

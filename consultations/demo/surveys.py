@@ -2,7 +2,9 @@
 
 ``tests/consultations`` answer it in every way a resident can, ``bench`` times responding to
 and counting it, and a test checks it (and the demo's strategy survey) asks one question of every
-type in the registry, so a new type is added here once.
+type in the registry, so a new type is added here once. ``ANSWERS`` is what a resident posts
+for it, step by step, answering every question (tests walk the journey with it, ``bench.load``
+times it).
 """
 
 from consultations.builder import question, section
@@ -130,3 +132,30 @@ def every_question_type(estate_question=True) -> list[dict]:
             ],
         ),
     ]
+
+
+# Posted form values, by section id, answering every question of ``every_question_type()``
+# (the budget question, optional, is left for the budget tests).
+ANSWERS = {
+    "about": {"q-tenant": "yes", "q-postcode": "e8 1dy"},
+    "views": {
+        "q-how": "other",
+        "q-how.other": "Door knocking",
+        "q-topics": ["panel", "online"],
+        "q-often": "monthly",
+        "q-agree": "agree",
+        "q-rating": "4",
+        "q-nps": "9",
+        "q-priorities-panel": "1",
+        "q-priorities-online": "2",
+        "q-matrix-repairs": "poor",
+        "q-matrix-cleaning": "ok",
+        "q-years": "12",
+        "q-moved-day": "3",
+        "q-moved-month": "4",
+        "q-moved-year": "2012",
+        "q-comments": "Please meet us in the evenings.",
+    },
+    "tenants": {"q-tenancy": "Secure"},
+    "finally": {"q-contact": "Me@Example.ORG", "q-age": "prefer_not_to_say", "q-consent": "yes"},
+}

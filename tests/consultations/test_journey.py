@@ -6,33 +6,12 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from consultations.demo import surveys
 from consultations.models import RespondentDetails, Response, ResponseDraft
 
 pytestmark = pytest.mark.django_db
 
-GOOD_ANSWERS = {
-    "about": {"q-tenant": "yes", "q-postcode": "e8 1dy"},
-    "views": {
-        "q-how": "other",
-        "q-how.other": "Door knocking",
-        "q-topics": ["panel", "online"],
-        "q-often": "monthly",
-        "q-agree": "agree",
-        "q-rating": "4",
-        "q-nps": "9",
-        "q-priorities-panel": "1",
-        "q-priorities-online": "2",
-        "q-matrix-repairs": "poor",
-        "q-matrix-cleaning": "ok",
-        "q-years": "12",
-        "q-moved-day": "3",
-        "q-moved-month": "4",
-        "q-moved-year": "2012",
-        "q-comments": "Please meet us in the evenings.",
-    },
-    "tenants": {"q-tenancy": "Secure"},
-    "finally": {"q-contact": "Me@Example.ORG", "q-age": "prefer_not_to_say", "q-consent": "yes"},
-}
+GOOD_ANSWERS = surveys.ANSWERS
 
 
 def token_of(response) -> str:
