@@ -75,6 +75,17 @@ def error_summary(
     return {"items": items, "title": title or _("There is a problem")}
 
 
+@register.inclusion_tag("components/table_head.html")
+def table_head(caption, *headings, caption_class="govuk-visually-hidden", admin=False):
+    """``{% table_head caption heading heading ... %}``: a table's caption and column headings.
+
+    The caption names the table for screen readers (hidden unless ``caption_class`` says
+    otherwise); each heading is a column header (``scope="col"``). ``admin=True`` writes them as
+    Wagtail's admin listings do. Pass every string translated.
+    """
+    return {"caption": caption, "headings": headings, "caption_class": caption_class, "admin": admin}
+
+
 @register.inclusion_tag("components/pagination.html")
 def pagination(page_obj, *, query="", label=""):
     """``{% pagination page_obj query=page_query label=_("Results pages") %}``.

@@ -8,20 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 from wagtail.models import Page
 
-from panel.models import (
-    ActionLogPage,
-    ActionStatus,
-    AttendanceKind,
-    MeetingAction,
-    MeetingAttendance,
-    MeetingIndexPage,
-    MeetingPage,
-    MemberRole,
-    PanelMember,
-    PanelMembersPage,
-    PanelPage,
-    PanelPapersPage,
-)
+from panel import models as panel_models
 from portal.roles import PANEL_MEMBERS, PANEL_SECRETARY
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -41,7 +28,7 @@ def publish(page: Page) -> Page:
 
 
 def add_meeting(index, *, title, start, minutes=True, approved_on=None, actions=(), **fields):
-    meeting = MeetingPage(
+    meeting = panel_models.MeetingPage(
         title=title,
         start=start,
         end=start + datetime.timedelta(hours=2),
@@ -64,7 +51,7 @@ def add_meeting(index, *, title, start, minutes=True, approved_on=None, actions=
         **fields,
     )
     for action in actions:
-        meeting.actions.add(MeetingAction(**action))
+        meeting.actions.add(panel_models.MeetingAction(**action))
     index.add_child(instance=meeting)
     return publish(meeting)
 
@@ -73,22 +60,22 @@ def add_meeting(index, *, title, start, minutes=True, approved_on=None, actions=
 def members(db):
     today = datetime.date.today()
     return {
-        "chair": PanelMember.objects.create(
+        "chair": panel_models.PanelMember.objects.create(
             name="Amara Okafor",
-            role=MemberRole.CHAIR,
+            role=panel_models.MemberRole.CHAIR,
             biography="Chairs the panel.",
             term_start=today - datetime.timedelta(days=400),
             declarations_of_interest="Board member of a housing charity.",
         ),
-        "tenant": PanelMember.objects.create(
+        "tenant": panel_models.PanelMember.objects.create(
             name="Mehmet Yilmaz",
-            role=MemberRole.TENANT,
+            role=panel_models.MemberRole.TENANT,
             term_start=today - datetime.timedelta(days=300),
             term_end=today + datetime.timedelta(days=300),
         ),
-        "past": PanelMember.objects.create(
+        "past": panel_models.PanelMember.objects.create(
             name="Jan Kowalski",
-            role=MemberRole.LEASEHOLDER,
+            role=panel_models.MemberRole.LEASEHOLDER,
             term_start=today - datetime.timedelta(days=800),
             term_end=today - datetime.timedelta(days=1),
         ),
@@ -99,7 +86,7 @@ def members(db):
 def panel_section(home_page, members):
     """The panel tree in English, published, with one past and one upcoming meeting."""
     panel = home_page.add_child(
-        instance=PanelPage(
+        instance=panel_models.PanelPage(
             title="Housing Advisory Panel",
             slug="panel",
             introduction="Independent experts and residents who scrutinise the housing service.",
@@ -108,9 +95,11 @@ def panel_section(home_page, members):
         )
     )
     publish(panel)
-    members_page = publish(panel.add_child(instance=PanelMembersPage(title="Members")))
-    index = publish(panel.add_child(instance=MeetingIndexPage(title="Meetings", slug="meetings")))
-    action_log = publish(panel.add_child(instance=ActionLogPage(title="Action log")))
+    members_page = publish(panel.add_child(instance=panel_models.PanelMembersPage(title="Members")))
+    index = publish(
+        panel.add_child(instance=panel_models.MeetingIndexPage(title="Meetings", slug="meetings"))
+    )
+    action_log = publish(panel.add_child(instance=panel_models.ActionLogPage(title="Action log")))
     now = datetime.datetime.now(tz=LONDON)
     past = add_meeting(
         index,
@@ -123,19 +112,19 @@ def panel_section(home_page, members):
                 "description": "Publish the damp and mould action plan",
                 "owner": "Head of Repairs",
                 "due_date": (now - datetime.timedelta(days=5)).date(),
-                "status": ActionStatus.IN_PROGRESS,
+                "status": panel_models.ActionStatus.IN_PROGRESS,
             },
             {
                 "description": "Report repairs older than three months",
                 "owner": "Repairs performance team",
                 "due_date": (now - datetime.timedelta(days=30)).date(),
-                "status": ActionStatus.DONE,
+                "status": panel_models.ActionStatus.DONE,
             },
         ],
     )
-    MeetingAttendance.objects.create(page=past, member=members["chair"])
-    MeetingAttendance.objects.create(
-        page=past, member=members["tenant"], kind=AttendanceKind.APOLOGIES
+    panel_models.MeetingAttendance.objects.create(page=past, member=members["chair"])
+    panel_models.MeetingAttendance.objects.create(
+        page=past, member=members["tenant"], kind=panel_models.AttendanceKind.APOLOGIES
     )
     upcoming = add_meeting(
         index,
@@ -145,7 +134,7 @@ def panel_section(home_page, members):
         minutes=False,
     )
     papers = panel.add_child(
-        instance=PanelPapersPage(
+        instance=panel_models.PanelPapersPage(
             title="Confidential briefing on disrepair claims",
             slug="members-papers",
             introduction="Legal advice on disrepair claims.",
