@@ -83,7 +83,12 @@ def table_head(caption, *headings, caption_class="govuk-visually-hidden", admin=
     otherwise); each heading is a column header (``scope="col"``). ``admin=True`` writes them as
     Wagtail's admin listings do. Pass every string translated.
     """
-    return {"caption": caption, "headings": headings, "caption_class": caption_class, "admin": admin}
+    return {
+        "caption": caption,
+        "headings": headings,
+        "caption_class": caption_class,
+        "admin": admin,
+    }
 
 
 @register.inclusion_tag("components/pagination.html")
