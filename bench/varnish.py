@@ -44,19 +44,36 @@ def start_varnishd(
     backend_port: int,
     purgers: tuple[str, ...] = (HOST,),
     storage: str = "malloc,256m",
+    probe_interval: float | None = None,
     timeout: float = 30,
 ) -> subprocess.Popen:
     """varnishd in the foreground on ``HOST:port``, its working files in ``workdir``; returns
-    once it accepts connections. The caller stops it (``terminate``)."""
+    once it accepts connections. The caller stops it (``terminate``).
+
+    ``probe_interval`` (seconds) gives the backend a health probe of ``/healthz``, as
+    ``deploy/varnish/backend.vcl.example`` does in production, so varnishd knows when the app
+    is down; two failed probes in a row mark it down.
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     acl = " ".join(f'"{address}";' for address in purgers)
+    probe = ""
+    if probe_interval is not None:
+        probe = f"""
+    .probe = {{
+        .request = "GET /healthz HTTP/1.1" "Host: localhost" "Connection: close";
+        .interval = {probe_interval}s;
+        .timeout = 1s;
+        .window = 2;
+        .threshold = 1;
+        .initial = 1;
+    }}"""
     (workdir / "backend.vcl").write_text(
         f"""
 backend default {{
     .host = "{HOST}";
     .port = "{backend_port}";
     .connect_timeout = 5s;
-    .first_byte_timeout = 60s;
+    .first_byte_timeout = 60s;{probe}
 }}
 acl purge {{ {acl} }}
 """
