@@ -2,6 +2,7 @@
 VCL, its backend probed on ``/healthz`` as in production, in front of a relay to the app that the
 test stops (the app, as the proxy sees it, has gone)."""
 
+import contextlib
 import socket
 import threading
 import time
@@ -48,17 +49,13 @@ class Relay:
             pass
         finally:
             for end in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def stop(self):
         for end in (self.listener, *self.open):
-            try:
+            with contextlib.suppress(OSError):
                 end.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             end.close()
 
 
